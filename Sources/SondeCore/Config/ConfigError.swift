@@ -1,0 +1,32 @@
+/// A problem in a config file, located precisely enough to fix without searching.
+public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var location: SourceLocation?
+    /// Dotted path of the offending key (`targets[0].expect.status`), empty for file-level problems.
+    public var keyPath: String
+    public var message: String
+
+    public init(location: SourceLocation?, keyPath: String, message: String) {
+        self.location = location
+        self.keyPath = keyPath
+        self.message = message
+    }
+
+    public var description: String {
+        var parts: [String] = []
+        if let location { parts.append("\(location)") }
+        if !keyPath.isEmpty { parts.append(keyPath) }
+        parts.append(message)
+        return parts.joined(separator: ": ")
+    }
+}
+
+/// Every problem found in one config file; loading reports them all at once, like a compiler.
+public struct ConfigErrors: Error, Sendable, CustomStringConvertible {
+    public var errors: [ConfigError]
+
+    public init(_ errors: [ConfigError]) {
+        self.errors = errors
+    }
+
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,271 @@
+import Foundation
+
+/// Reads one entry of `targets:`. The key naming the kind (`http:`, `postgres:`, ...) decides which
+/// other keys apply; a key that belongs to another kind is named as such.
+enum TargetReader {
+    static let commonKeys = ["name", "interval", "timeout", "expect", "expect_failure"]
+    static let kindKeys: [TargetKind: [String]] = [
+        .http: ["method", "headers", "body", "report", "capture", "max_body", "insecure", "ca", "version", "follow_redirects"],
+        .websocket: ["headers", "subprotocol", "send"],
+        .postgres: ["query", "tls"],
+        .redis: ["role"],
+        .clickhouse: ["user", "password", "query"],
+        .tcp: [],
+    ]
+    static let expectKeys: [TargetKind: [String]] = [
+        .http: ["status", "latency", "contains", "json"],
+        .websocket: ["latency", "first", "reply"],
+        .postgres: ["latency"], .redis: ["latency"], .clickhouse: ["latency"], .tcp: ["latency"],
+    ]
+
+    static var allKeys: [String] {
+        commonKeys + TargetKind.allCases.map(\.rawValue) + TargetKind.allCases.flatMap { kindKeys[$0] ?? [] }
+    }
+
+    static func read(_ node: ConfigNode, defaults: TargetDefaults) throws(ConfigError) -> Target {
+        let map = try node.mapping(allowed: Array(Set(allKeys)).sorted())
+        let name = try map.required("name").nonEmptyString()
+        let kinds = TargetKind.allCases.filter { map[$0.rawValue] != nil }
+        guard let kind = kinds.first else {
+            throw node.error("target '\(name)' needs one of: \(TargetKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if kinds.count > 1 {
+            throw node.error("target '\(name)' has both '\(kinds[0].rawValue)' and '\(kinds[1].rawValue)'; a target probes one thing")
+        }
+        let applicable = Set(commonKeys + [kind.rawValue] + (kindKeys[kind] ?? []))
+        for key in map.keys where !applicable.contains(key) {
+            throw (map[key] ?? node).error("'\(key)' does not apply to \(kind.rawValue) targets")
+        }
+        let interval = try map["interval"]?.duration() ?? defaults.interval
+        let timeout = try map["timeout"]?.duration() ?? defaults.timeout
+        let expect = try map["expect"]?.mapping(allowed: expectKeys[kind] ?? [])
+        let latency = try expect?["latency"]?.duration()
+        let probe = try readProbe(kind, map: map, expect: expect)
+        let expectedFailure = try map["expect_failure"].map(ExpectedFailureReader.read)
+        return Target(
+            name: name, interval: interval, timeout: timeout, latencyTarget: latency, probe: probe,
+            expectedFailure: expectedFailure, location: node.location
+        )
+    }
+
+    private static func readProbe(_ kind: TargetKind, map: ConfigMapping, expect: ConfigMapping?) throws(ConfigError) -> ProbeSpec {
+        let endpoint = try map.required(kind.rawValue)
+        switch kind {
+        case .http:
+            return .http(try readHTTP(endpoint: endpoint, map: map, expect: expect))
+        case .websocket:
+            return .websocket(WebSocketSpec(
+                url: try endpoint.url(schemes: ["ws", "wss"]),
+                headers: try map["headers"].map(readHeaders) ?? [],
+                subprotocol: try map["subprotocol"]?.nonEmptyString(),
+                expectFirst: try expect?["first"].map(readMessageExpectation),
+                send: try map["send"]?.string(),
+                expectReply: try expect?["reply"].map(readMessageExpectation)
+            ))
+        case .postgres:
+            let tls: PostgresTLSMode
+            if let node = map["tls"] {
+                let text = try node.string()
+                guard let mode = PostgresTLSMode(rawValue: text) else {
+                    throw node.error("unknown TLS mode '\(text)'; use \(PostgresTLSMode.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                tls = mode
+            } else {
+                tls = .prefer
+            }
+            return .postgres(PostgresSpec(
+                url: try endpoint.url(schemes: ["postgres", "postgresql"]),
+                query: try map["query"]?.nonEmptyString() ?? "SELECT 1", tls: tls
+            ))
+        case .redis:
+            let url = try endpoint.url(schemes: ["redis", "rediss"])
+            let db = url.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            if !db.isEmpty && Int(db) == nil { throw endpoint.error("database '\(db)' must be a number (redis://host:6379/0)") }
+            return .redis(RedisSpec(url: url, role: try map["role"]?.nonEmptyString()))
+        case .clickhouse:
+            return .clickhouse(ClickHouseSpec(
+                url: try endpoint.url(schemes: ["http", "https"]),
+                user: try map["user"]?.nonEmptyString(), password: try map["password"]?.string(secret: true).markedSecret(in: map["password"]),
+                query: try map["query"]?.nonEmptyString() ?? "SELECT 1"
+            ))
+        case .tcp:
+            let text = try endpoint.nonEmptyString()
+            guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else {
+                throw endpoint.error("'\(text)' must be host:port with a port from 1 to 65535")
+            }
+            var host = String(text[..<colon])
+            if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+            guard !host.isEmpty else { throw endpoint.error("'\(text)' has no host") }
+            return .tcp(TCPSpec(host: host, port: port))
+        }
+    }
+
+    private static func readHTTP(endpoint: ConfigNode, map: ConfigMapping, expect: ConfigMapping?) throws(ConfigError) -> HTTPSpec {
+        var spec = HTTPSpec(url: try endpoint.url(schemes: ["http", "https"]))
+        if let m = map["method"] {
+            let method = try m.nonEmptyString().uppercased()
+            guard method.allSatisfy({ $0.isLetter }) else { throw m.error("'\(method)' is not an HTTP method") }
+            spec.method = method
+        }
+        spec.headers = try map["headers"].map(readHeaders) ?? []
+        spec.body = try map["body"]?.string(secret: true)
+        if let statusNode = expect?["status"] { spec.expect.status = try readStatus(statusNode) }
+        spec.expect.contains = try expect?["contains"]?.nonEmptyString()
+        if let json = expect?["json"] {
+            var assertions: [JSONAssertion] = []
+            for item in try json.listOrSingle() {
+                do {
+                    assertions.append(try JSONAssertion(try item.nonEmptyString()))
+                } catch let e as JSONAssertion.ParseError {
+                    throw item.error(e.description)
+                } catch let e as ConfigError {
+                    throw e
+                } catch {
+                    throw item.error("\(error)")
+                }
+            }
+            spec.expect.json = assertions
+        }
+        if let report = map["report"] {
+            for (name, pathNode) in try report.freeMapping() {
+                spec.report.append((name: name, path: try readPath(pathNode)))
+            }
+        }
+        if let capture = map["capture"] {
+            for (name, sourceNode) in try capture.freeMapping() {
+                spec.captures.append((name: name, source: try readCaptureSource(sourceNode)))
+            }
+        }
+        if let maxBody = map["max_body"] { spec.maxBodyBytes = try readSize(maxBody) }
+        if let insecure = map["insecure"] { spec.insecure = try insecure.bool() }
+        if let ca = map["ca"] {
+            let path = try ca.nonEmptyString()
+            guard FileManager.default.isReadableFile(atPath: path) else { throw ca.error("CA file '\(path)' cannot be read") }
+            spec.caFile = path
+        }
+        if let version = map["version"] { spec.version = try readCaptureSource(version) }
+        if let redirects = map["follow_redirects"] { spec.followRedirects = try redirects.int(in: 0...20) }
+        return spec
+    }
+
+    static func readHeaders(_ node: ConfigNode) throws(ConfigError) -> [Header] {
+        var headers: [Header] = []
+        for (name, valueNode) in try node.freeMapping() {
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }) else {
+                throw valueNode.error("'\(name)' is not a valid header name")
+            }
+            let expanded = try valueNode.expandedString(secret: true)
+            let credentialName = ["authorization", "cookie", "x-api-key", "proxy-authorization"].contains(name.lowercased())
+            if credentialName, !expanded.text.isEmpty {
+                // A literal credential is still a credential: mask the value and its token part.
+                valueNode.context.secrets.append(expanded.text)
+                if let token = expanded.text.split(separator: " ", maxSplits: 1).dropFirst().first { valueNode.context.secrets.append(String(token)) }
+            }
+            guard !expanded.text.contains("\n"), !expanded.text.contains("\r") else {
+                throw valueNode.error("header '\(name)' must be on one line")
+            }
+            headers.append(Header(name: name, value: expanded.text, isSecret: expanded.usedVariables || credentialName))
+        }
+        return headers
+    }
+
+    static func readStatus(_ node: ConfigNode) throws(ConfigError) -> StatusExpectation {
+        var ranges: [ClosedRange<Int>] = []
+        for item in try node.listOrSingle() {
+            let text = try item.string()
+            guard let range = StatusExpectation.parse(text) else {
+                throw item.error("'\(text)' is not a status; write 200, [200, 204], \"200-299\" or 2xx")
+            }
+            ranges.append(range)
+        }
+        guard !ranges.isEmpty else { throw node.error("list at least one status") }
+        return StatusExpectation(ranges: ranges)
+    }
+
+    static func readPath(_ node: ConfigNode) throws(ConfigError) -> JSONPath {
+        let text = try node.nonEmptyString()
+        do {
+            return try JSONPath(text)
+        } catch {
+            throw node.error(error.description)
+        }
+    }
+
+    static func readCaptureSource(_ node: ConfigNode) throws(ConfigError) -> CaptureSource {
+        let text = try node.nonEmptyString()
+        if text.lowercased().hasPrefix("header:") {
+            let name = text.dropFirst("header:".count).trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { throw node.error("'header:' needs a header name (header:X-Version)") }
+            return .header(name)
+        }
+        return .json(try readPath(node))
+    }
+
+    static func readMessageExpectation(_ node: ConfigNode) throws(ConfigError) -> MessageExpectation {
+        let text = try node.nonEmptyString()
+        guard text.hasPrefix("$") else { return .contains(text) }
+        do {
+            return .json(try JSONAssertion(text))
+        } catch {
+            throw node.error(error.description)
+        }
+    }
+
+    static func readSize(_ node: ConfigNode) throws(ConfigError) -> Int {
+        let text = try node.string().trimmingCharacters(in: .whitespaces).uppercased()
+        let units: [(String, Int)] = [("KIB", 1 << 10), ("MIB", 1 << 20), ("GIB", 1 << 30), ("KB", 1000), ("MB", 1_000_000), ("B", 1)]
+        for (suffix, factor) in units where text.hasSuffix(suffix) {
+            if let n = Int(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), n > 0, n <= (1 << 30) / factor {
+                return n * factor
+            }
+            throw node.error("'\(text)' is not a size from 1B to 1GiB")
+        }
+        if let n = Int(text), n > 0, n <= 1 << 30 { return n }
+        throw node.error("'\(text)' is not a size; write it like 512KiB or 1MiB")
+    }
+}
+
+private extension String {
+    /// A password given literally is still a secret.
+    func markedSecret(in node: ConfigNode?) -> String {
+        if let node, !isEmpty { node.context.secrets.append(self) }
+        return self
+    }
+}
+
+enum ExpectedFailureReader {
+    static func read(_ node: ConfigNode) throws(ConfigError) -> ExpectedFailure {
+        if node.isMapping {
+            let map = try node.mapping(allowed: ["status", "rejected", "timeout", "reason", "description"])
+            let description = try map["description"]?.nonEmptyString()
+            if let s = map["status"] {
+                let code = try s.int(in: 100...599)
+                return ExpectedFailure(condition: .status(code), description: description ?? "HTTP \(code)")
+            }
+            if let r = map["rejected"] {
+                let text = try r.string()
+                let code = Int(text)
+                if code == nil, (try? r.bool()) != true { throw r.error("'rejected' takes an HTTP status (500) or true") }
+                return ExpectedFailure(condition: .upgradeRejected(code), description: description ?? "WebSocket upgrade rejected\(code.map { " (HTTP \($0))" } ?? "")")
+            }
+            if let t = map["timeout"], try t.bool() {
+                return ExpectedFailure(condition: .timeout, description: description ?? "timeout")
+            }
+            if let reason = map["reason"] {
+                let text = try reason.nonEmptyString()
+                return ExpectedFailure(condition: .reasonContains(text), description: description ?? text)
+            }
+            throw node.error("expect_failure needs one of: status, rejected, timeout, reason")
+        }
+        let text = try node.nonEmptyString().trimmingCharacters(in: .whitespaces)
+        if let code = Int(text), (100...599).contains(code) { return ExpectedFailure(condition: .status(code), description: "HTTP \(code)") }
+        switch text.lowercased() {
+        case "timeout", "timeouts": return ExpectedFailure(condition: .timeout, description: "timeout")
+        case "down": return ExpectedFailure(condition: .down, description: "down")
+        case "rejected", "upgrade rejected", "websocket rejected":
+            return ExpectedFailure(condition: .upgradeRejected(nil), description: "WebSocket upgrade rejected")
+        default:
+            return ExpectedFailure(condition: .reasonContains(text), description: text)
+        }
+    }
+}

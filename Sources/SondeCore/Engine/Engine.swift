@@ -1,0 +1,116 @@
+import Foundation
+import Synchronization
+
+/// Probes every target on its interval and publishes judged results. A target that hangs
+/// costs only its own deadline: the engine abandons a probe that overruns it.
+public struct Engine: Sendable {
+    public let targets: [Target]
+    public let factory: ProbeFactory
+    public let scheduler: Scheduler
+    /// Extra time a probe gets past its deadline before the engine gives up on it.
+    public static let deadlineGrace: Duration = .milliseconds(250)
+
+    public init(targets: [Target], factory: @escaping ProbeFactory, scheduler: Scheduler = Scheduler()) {
+        self.targets = targets
+        self.factory = factory
+        self.scheduler = scheduler
+    }
+
+    public var control: SchedulerControl { scheduler.control }
+
+    /// A job per target that probes it and hands each result to `emit`.
+    public func jobs(emit: @escaping @Sendable (EngineEvent) async -> Void) -> [ScheduledJob] {
+        targets.map { target in
+            let probe = factory(target)
+            return ScheduledJob(name: target.name, interval: target.interval) { round in
+                let result = await Self.probeOnce(target, probe: probe, sequence: round)
+                await emit(.result(result))
+            }
+        }
+    }
+
+    public func run(rounds: Int? = nil, extraJobs: [ScheduledJob] = [], emit: @escaping @Sendable (EngineEvent) async -> Void) async {
+        await scheduler.run(jobs(emit: emit) + extraJobs, rounds: rounds)
+    }
+
+    /// Events as a stream; the run stops when the consumer stops iterating.
+    public func events(rounds: Int? = nil, extraJobs: [ScheduledJob] = []) -> AsyncStream<EngineEvent> {
+        AsyncStream(bufferingPolicy: .bufferingNewest(10_000)) { continuation in
+            let task = Task {
+                await run(rounds: rounds, extraJobs: extraJobs) { continuation.yield($0) }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// Runs one probe of a target under its deadline and judges the outcome.
+    public static func probeOnce(_ target: Target, probe: any Probe, sequence: Int) async -> ProbeResult {
+        let startedAt = Date()
+        let deadline = ContinuousClock.now + target.timeout
+        let outcome = await DeadlineRace.run(probe, deadline: deadline, budget: target.timeout, grace: deadlineGrace)
+        return ProbeResult(
+            target: target.name, kind: target.kind,
+            status: ProbeResult.judge(outcome, latencyTarget: target.latencyTarget),
+            outcome: outcome, latencyTarget: target.latencyTarget, startedAt: startedAt, sequence: sequence
+        )
+    }
+}
+
+/// Races a probe against its deadline without waiting for a probe that ignores cancellation.
+enum DeadlineRace {
+    static func run(_ probe: any Probe, deadline: ContinuousClock.Instant, budget: Duration, grace: Duration) async -> ProbeOutcome {
+        let first = FirstValue<ProbeOutcome>()
+        let work = Task { first.offer(await probe.run(deadline: deadline)) }
+        let timer = Task {
+            try? await Task.sleep(until: deadline + grace, clock: .continuous)
+            if !Task.isCancelled { first.offer(.failed(.timeout(after: budget, during: "the probe"))) }
+        }
+        let outcome = await withTaskCancellationHandler {
+            await first.value()
+        } onCancel: {
+            first.offer(.failed(FailureReason(.other, "cancelled")))
+        }
+        work.cancel()
+        timer.cancel()
+        return outcome
+    }
+}
+
+/// Keeps the first value offered and hands it to the one waiter, whichever comes first.
+final class FirstValue<Value: Sendable>: Sendable {
+    private enum State {
+        case empty
+        case waiting(CheckedContinuation<Value, Never>)
+        case settled(Value)
+    }
+
+    private let state = Mutex<State>(.empty)
+
+    func offer(_ value: Value) {
+        let waiter = state.withLock { state -> CheckedContinuation<Value, Never>? in
+            switch state {
+            case .empty:
+                state = .settled(value)
+                return nil
+            case .waiting(let continuation):
+                state = .settled(value)
+                return continuation
+            case .settled:
+                return nil
+            }
+        }
+        waiter?.resume(returning: value)
+    }
+
+    func value() async -> Value {
+        await withCheckedContinuation { continuation in
+            let ready = state.withLock { state -> Value? in
+                if case .settled(let value) = state { return value }
+                state = .waiting(continuation)
+                return nil
+            }
+            if let ready { continuation.resume(returning: ready) }
+        }
+    }
+}

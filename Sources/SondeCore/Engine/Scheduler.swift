@@ -1,0 +1,40 @@
+/// Runs every job on its own child task, each on its own interval on the monotonic clock.
+/// Rounds are due at start + k * interval (no drift); a round that overruns skips the slots it missed.
+public struct Scheduler: Sendable {
+    public let control: SchedulerControl
+
+    public init(control: SchedulerControl = SchedulerControl()) {
+        self.control = control
+    }
+
+    /// Returns when every job has run `rounds` times, or never (until cancelled) when `rounds` is nil.
+    public func run(_ jobs: [ScheduledJob], rounds: Int? = nil) async {
+        await withTaskGroup(of: Void.self) { group in
+            for job in jobs {
+                group.addTask { await runLoop(job, rounds: rounds) }
+            }
+        }
+    }
+
+    private func runLoop(_ job: ScheduledJob, rounds: Int?) async {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var round = 0
+        while !Task.isCancelled {
+            round += 1
+            await job.run(round)
+            if let rounds, round >= rounds { return }
+            let now = clock.now
+            var slots = ((now - start) / job.interval).rounded(.down) + 1
+            if !slots.isFinite || slots < 1 { slots = 1 }
+            let due = start + job.interval * slots
+            await control.wait(job.name, until: due)
+        }
+    }
+}
+
+extension Duration {
+    static func / (lhs: Duration, rhs: Duration) -> Double {
+        lhs.seconds / max(rhs.seconds, 1e-9)
+    }
+}

@@ -1,0 +1,32 @@
+/// Why a probe failed, classified so a person knows where to look first.
+public struct FailureReason: Sendable, Equatable, Codable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case dns
+        case refused
+        case timeout
+        case tls
+        case httpStatus = "http_status"
+        case upgradeRejected = "upgrade_rejected"
+        case assertion
+        case auth
+        case bodyTooLarge = "body_too_large"
+        case closed
+        case protocolError = "protocol"
+        case config
+        case other
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    public static func timeout(after budget: Duration, during phase: String) -> FailureReason {
+        FailureReason(.timeout, "timed out after \(budget.humanReadable) during \(phase)")
+    }
+}

@@ -1,0 +1,31 @@
+/// One timed part of a probe's exchange, as curl and blackbox_exporter name them.
+public struct PhaseTiming: Sendable, Equatable, Codable {
+    public var name: String
+    public var duration: Duration
+
+    public init(_ name: String, _ duration: Duration) {
+        self.name = name
+        self.duration = duration
+    }
+
+    public static let dns = "dns"
+    public static let connect = "connect"
+    public static let tls = "tls"
+    public static let firstByte = "first_byte"
+    public static let total = "total"
+    public static let handshake = "handshake"
+    public static let roundTrip = "round_trip"
+    public static let auth = "auth"
+    public static let query = "query"
+}
+
+/// A figure a service reports about its own dependencies ("postgres 101 ms" in a /health body).
+public struct ReportedMetric: Sendable, Equatable, Codable {
+    public var name: String
+    public var value: Double
+
+    public init(name: String, value: Double) {
+        self.name = name
+        self.value = value
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// `sonde check --json`: version 1 of the schema documented in README.md.
+public enum CheckJSON {
+    public static func document(_ summary: CheckSummary, redactor: Redactor, extra: [(String, JSONValue)] = []) -> JSONValue {
+        .object([
+            ("version", .int(1)),
+            ("environment", .string(summary.environment)),
+            ("started", .string(Timestamp.iso8601(summary.started))),
+            ("targets", .array(summary.rows.map { target($0, redactor: redactor) })),
+        ] + extra)
+    }
+
+    public static func target(_ row: CheckSummary.Row, redactor: Redactor) -> JSONValue {
+        let last = row.last?.outcome
+        return .object([
+            ("name", .string(row.target.name)),
+            ("kind", .string(row.target.kind.rawValue)),
+            ("endpoint", .string(redactor.redact(row.target.probe.displayEndpoint))),
+            ("status", .string(row.status.rawValue)),
+            ("latency_ms", .ms(row.latencyMs)),
+            ("target_ms", .ms(row.target.latencyTarget?.milliseconds)),
+            ("reason", .optional(row.reason.map { redactor.redact($0.message) })),
+            ("reason_kind", .optional(row.reason?.kind.rawValue)),
+            ("status_code", .optional(last?.statusCode)),
+            ("reported", .object((last?.reported ?? []).map { ($0.name, .ms($0.value)) })),
+            ("phases_ms", .object((last?.phases ?? []).map { ($0.name, .ms($0.duration.milliseconds)) })),
+            ("certificate_days_left", .optional(last?.certificateDaysLeft)),
+            ("message", .optional(last?.message.map(redactor.redact))),
+            ("rounds", .int(row.results.count)),
+            ("failures", .int(row.failures)),
+            ("p50_ms", .ms(row.stats.window.p50)),
+            ("p95_ms", .ms(row.stats.window.p95)),
+            ("p99_ms", .ms(row.stats.window.p99)),
+        ])
+    }
+}
+
+public enum Timestamp {
+    public static func iso8601(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: date)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Everything known about one target, updated by each result. Views and reports read it.
+public struct TargetStats: Sendable, Equatable {
+    public let name: String
+    public private(set) var last: ProbeResult?
+    public private(set) var window: LatencyWindow
+    /// When the status last changed, and from what.
+    public private(set) var lastChange: StatusChange?
+    public private(set) var count = 0
+
+    public init(name: String, windowSize: Int = 100) {
+        self.name = name
+        self.window = LatencyWindow(capacity: windowSize)
+    }
+
+    /// Records a result; returns the status change it caused, if any.
+    @discardableResult
+    public mutating func record(_ result: ProbeResult) -> StatusChange? {
+        let previous = last
+        last = result
+        count += 1
+        window.record(status: result.status, latencyMs: result.latency?.milliseconds)
+        guard let previous else { return nil }
+        let changedStatus = previous.status != result.status
+        let changedCode = previous.outcome.statusCode != result.outcome.statusCode && (previous.outcome.statusCode != nil || result.outcome.statusCode != nil)
+        guard changedStatus || changedCode else { return nil }
+        let change = StatusChange(target: name, at: result.startedAt, from: previous, to: result)
+        lastChange = change
+        return change
+    }
+}
+
+/// A target changing state: `backend 200 -> 503`, `ws up -> down (HTTP 500)`.
+public struct StatusChange: Sendable, Equatable {
+    public var target: String
+    public var at: Date
+    public var fromStatus: Status
+    public var toStatus: Status
+    public var fromCode: Int?
+    public var toCode: Int?
+    public var reason: String?
+
+    public init(target: String, at: Date, from: ProbeResult, to: ProbeResult) {
+        self.target = target
+        self.at = at
+        fromStatus = from.status
+        toStatus = to.status
+        fromCode = from.outcome.statusCode
+        toCode = to.outcome.statusCode
+        reason = to.reason?.message
+    }
+
+    /// `200 -> 503` when both ends have a status code, else `up -> down`.
+    public var summary: String {
+        if let a = fromCode, let b = toCode, a != b { return "\(a) -> \(b)" }
+        return "\(fromStatus.rawValue) -> \(toStatus.rawValue)"
+    }
+}

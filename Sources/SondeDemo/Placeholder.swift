@@ -1,0 +1,1 @@
+// The demo staging (issue 3) lives here.

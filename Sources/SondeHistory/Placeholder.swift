@@ -1,0 +1,1 @@
+// The history store (issue 6) lives here.

@@ -1,0 +1,24 @@
+import SondeCore
+
+/// The probe for each target kind. Each kind lives in its own folder.
+public enum ProbeFactory {
+    public static let make: SondeCore.ProbeFactory = { target in
+        switch target.probe {
+        case .http(let spec): HTTPProbe(spec: spec, timeout: target.timeout)
+        case .websocket: UnavailableProbe(kind: .websocket)
+        case .postgres: UnavailableProbe(kind: .postgres)
+        case .redis: UnavailableProbe(kind: .redis)
+        case .clickhouse: UnavailableProbe(kind: .clickhouse)
+        case .tcp: UnavailableProbe(kind: .tcp)
+        }
+    }
+}
+
+/// Stands in for a kind this build cannot probe yet.
+struct UnavailableProbe: Probe {
+    let kind: TargetKind
+
+    func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
+        .failed(FailureReason(.other, "\(kind.rawValue) probes are not available in this build"))
+    }
+}

@@ -1,0 +1,1 @@
+// The view layer (issue 3) lives here.

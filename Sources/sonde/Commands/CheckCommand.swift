@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import SondeCore
+import SondeProbes
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Probe every target once (or --rounds N) and print a table.",
+        discussion: "Exit codes: 0 every target up or slow, 1 any target down, 2 config error."
+    )
+
+    @Argument(help: "The config file.") var config: String = "sonde.yml"
+    @Option(help: "Probe each target this many times.") var rounds: Int = 1
+    @Option(help: "Write JSON to this file (- for stdout).") var json: String?
+
+    func validate() throws {
+        guard (1...10_000).contains(rounds) else { throw ValidationError("--rounds must be from 1 to 10000") }
+    }
+
+    func run() async throws {
+        let loaded = try ConfigLoading.load(config)
+        let started = Date()
+        let results = await CheckRun.results(of: loaded, rounds: rounds)
+        let summary = CheckSummary(environment: loaded.environment, started: started, targets: loaded.targets, results: results)
+        if json != "-" { print(CheckText.render(summary, redactor: loaded.redactor)) }
+        if let json {
+            try OutputDestination.write(CheckJSON.document(summary, redactor: loaded.redactor).serialized(), to: json)
+        }
+        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+}
+
+/// Runs every target for a number of rounds and collects the results.
+enum CheckRun {
+    static func results(of config: SondeConfig, rounds: Int) async -> [ProbeResult] {
+        let engine = Engine(targets: config.targets, factory: ProbeFactory.make)
+        var results: [ProbeResult] = []
+        for await event in engine.events(rounds: rounds) {
+            if case .result(let result) = event { results.append(result) }
+        }
+        return results
+    }
+}
