@@ -13,7 +13,11 @@ public struct StatusExpectation: Sendable, Equatable, CustomStringConvertible {
     public func accepts(_ status: Int) -> Bool { ranges.contains { $0.contains(status) } }
 
     public var description: String {
-        ranges.map { $0.lowerBound == $0.upperBound ? String($0.lowerBound) : "\($0.lowerBound)-\($0.upperBound)" }
+        ranges.map { range in
+            if range.lowerBound == range.upperBound { return String(range.lowerBound) }
+            if range.lowerBound % 100 == 0, range.upperBound == range.lowerBound + 99 { return "\(range.lowerBound / 100)xx" }
+            return "\(range.lowerBound)-\(range.upperBound)"
+        }
             .joined(separator: ", ")
     }
 

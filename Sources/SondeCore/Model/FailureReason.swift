@@ -1,5 +1,5 @@
 /// Why a probe failed, classified so a person knows where to look first.
-public struct FailureReason: Sendable, Equatable, Codable, CustomStringConvertible {
+public struct FailureReason: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case dns
         case refused

@@ -1,16 +1,140 @@
+import Foundation
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+import NIOSSL
 import SondeCore
 
-/// HTTP(S) probe (being written).
+/// HTTP(S) probe on SwiftNIO directly: a fresh connection per probe (what a new client sees),
+/// DNS / connect / TLS / first byte / transfer timed apart, the whole exchange (body included)
+/// under the target's deadline, and the body read bounded.
 public struct HTTPProbe: Probe {
     public let spec: HTTPSpec
     public let timeout: Duration
+    private let tls: Result<NIOSSLContext, FailureReason>?
 
     public init(spec: HTTPSpec, timeout: Duration) {
         self.spec = spec
         self.timeout = timeout
+        // The context loads the trust store once; building it per probe would dominate loopback timings.
+        tls = spec.url.scheme?.lowercased() == "https" ? Self.makeTLSContext(spec) : nil
     }
 
     public func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
-        .failed(FailureReason(.other, "http probe not written yet"))
+        let clock = ProbeClock(deadline: deadline)
+        var url = spec.url
+        var redirects = 0
+        while true {
+            let outcome = await exchange(url, clock: clock)
+            guard spec.followRedirects > 0, let location = outcome.redirectLocation, let status = outcome.result.statusCode,
+                  (300...399).contains(status), let next = URL(string: location, relativeTo: url)?.absoluteURL
+            else { return outcome.result }
+            redirects += 1
+            if redirects > spec.followRedirects {
+                var result = outcome.result
+                result.failure = FailureReason(.httpStatus, "stopped after \(spec.followRedirects) redirects (a redirect loop?); last to \(location.excerpt(80))")
+                return result
+            }
+            url = next
+        }
+    }
+
+    private struct Attempt {
+        var result: ProbeOutcome
+        var redirectLocation: String?
+    }
+
+    private func exchange(_ url: URL, clock: ProbeClock) async -> Attempt {
+        guard let host = url.host, !host.isEmpty else {
+            return Attempt(result: .failed(FailureReason(.config, "URL has no host")))
+        }
+        let secure = url.scheme?.lowercased() == "https"
+        let port = url.port ?? (secure ? 443 : 80)
+        var timeline = ExchangeTimeline(start: .now)
+
+        var tlsContext: NIOSSLContext?
+        if secure {
+            let made = url == spec.url ? tls : Self.makeTLSContext(spec)
+            switch made {
+            case .success(let context): tlsContext = context
+            case .failure(let reason): return Attempt(result: .failed(reason))
+            case nil: return Attempt(result: .failed(FailureReason(.tls, "no TLS configuration")))
+            }
+        }
+
+        let resolved = host.isIPAddress
+            ? await HostResolver.resolve(host: host, port: port)
+            : await withDeadline(clock, phase: "DNS lookup of \(host)") { await HostResolver.resolve(host: host, port: port) }
+        let address: SocketAddress
+        switch resolved {
+        case .success(let a): address = a
+        case .failure(let reason): return Attempt(result: .failed(reason, phases: timeline.phases))
+        }
+        timeline.resolved = .now
+
+        let request = HTTPExchange.Request(
+            address: address, host: host, port: port, head: requestHead(url, host: host, port: port, secure: secure),
+            body: spec.body.map { ByteBuffer(string: $0) }, tls: tlsContext, maxBodyBytes: spec.maxBodyBytes
+        )
+        switch await HTTPExchange.perform(request, timeline: timeline, clock: clock) {
+        case .failure(let reason):
+            return Attempt(result: .failed(reason))
+        case .success(let raw):
+            let headers = raw.head.headers.map { ($0.name, $0.value) }
+            let evaluator = HTTPResponseEvaluator(spec: spec)
+            var outcome = evaluator.evaluate(
+                .init(status: Int(raw.head.status.code), headers: headers, body: Data(buffer: raw.body)),
+                latency: (raw.timeline.end ?? .now) - raw.timeline.start, phases: raw.timeline.phases
+            )
+            if let notAfter = raw.certificateNotValidAfter {
+                outcome.certificateDaysLeft = Int((Double(notAfter) - Date().timeIntervalSince1970) / 86_400)
+            }
+            return Attempt(result: outcome, redirectLocation: raw.head.headers.first(name: "Location"))
+        }
+    }
+
+    private func requestHead(_ url: URL, host: String, port: Int, secure: Bool) -> HTTPRequestHead {
+        var path = url.path.isEmpty ? "/" : url.path
+        if let query = url.query { path += "?" + query }
+        var headers = HTTPHeaders()
+        let defaultPort = secure ? 443 : 80
+        let hostHeader = host.contains(":") ? "[\(host)]" : host
+        headers.add(name: "Host", value: port == defaultPort ? hostHeader : "\(hostHeader):\(port)")
+        headers.add(name: "User-Agent", value: "sonde/0.1")
+        headers.add(name: "Accept", value: "*/*")
+        // One request per connection, so each probe measures what a new client sees.
+        headers.add(name: "Connection", value: "close")
+        for header in spec.headers { headers.replaceOrAdd(name: header.name, value: header.value) }
+        return HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: spec.method), uri: path, headers: headers)
+    }
+
+    private func withDeadline<T: Sendable>(_ clock: ProbeClock, phase: String, _ work: @escaping @Sendable () async -> Result<T, FailureReason>) async -> Result<T, FailureReason> {
+        let first = FirstValue<Result<T, FailureReason>>()
+        let job = Task { first.offer(await work()) }
+        let timer = Task {
+            try? await Task.sleep(until: clock.deadline, clock: .continuous)
+            if !Task.isCancelled { first.offer(.failure(.timeout(after: clock.budget, during: phase))) }
+        }
+        let value = await first.value()
+        job.cancel()
+        timer.cancel()
+        return value
+    }
+
+    static func makeTLSContext(_ spec: HTTPSpec) -> Result<NIOSSLContext, FailureReason> {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if spec.insecure { configuration.certificateVerification = .none }
+        if let ca = spec.caFile {
+            do {
+                configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(ca))
+            } catch {
+                return .failure(FailureReason(.tls, "cannot read CA file \(ca): \(error)"))
+            }
+        }
+        do {
+            return .success(try NIOSSLContext(configuration: configuration))
+        } catch {
+            return .failure(FailureReason(.tls, "cannot set up TLS: \(error)"))
+        }
     }
 }

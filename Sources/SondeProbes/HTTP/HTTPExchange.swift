@@ -1,0 +1,249 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+import NIOTLS
+import SondeCore
+
+/// What came back from one HTTP exchange, with the moments each phase ended.
+struct RawHTTPResponse: Sendable {
+    var head: HTTPResponseHead
+    var body: ByteBuffer
+    var timeline: ExchangeTimeline
+    var certificateNotValidAfter: Int?
+}
+
+/// Moments on the monotonic clock, filled in as the exchange progresses.
+struct ExchangeTimeline: Sendable {
+    var start: ContinuousClock.Instant
+    var resolved: ContinuousClock.Instant?
+    var connected: ContinuousClock.Instant?
+    var tlsDone: ContinuousClock.Instant?
+    var firstByte: ContinuousClock.Instant?
+    var end: ContinuousClock.Instant?
+
+    /// Durations of each phase, as blackbox_exporter reports them (curl's are cumulative).
+    var phases: [PhaseTiming] {
+        var out: [PhaseTiming] = []
+        var previous = start
+        func add(_ name: String, _ moment: ContinuousClock.Instant?) {
+            guard let moment else { return }
+            out.append(PhaseTiming(name, moment - previous))
+            previous = moment
+        }
+        add(PhaseTiming.dns, resolved)
+        add(PhaseTiming.connect, connected)
+        add(PhaseTiming.tls, tlsDone)
+        add(PhaseTiming.firstByte, firstByte)
+        add("transfer", end)
+        if let end { out.append(PhaseTiming(PhaseTiming.total, end - start)) }
+        return out
+    }
+
+    /// Which phase the exchange is in, for a timeout's reason.
+    func phaseInProgress(tls: Bool) -> String {
+        if resolved == nil { return "DNS lookup" }
+        if connected == nil { return "connect" }
+        if tls && tlsDone == nil { return "TLS handshake" }
+        if firstByte == nil { return "waiting for the response" }
+        return "reading the response body"
+    }
+}
+
+/// One request on a fresh connection: connect, optional TLS, write, read the response under the
+/// deadline and the body limit. Everything runs on the channel's event loop.
+enum HTTPExchange {
+    struct Request: Sendable {
+        var address: SocketAddress
+        var host: String
+        var port: Int
+        var head: HTTPRequestHead
+        var body: ByteBuffer?
+        var tls: NIOSSLContext?
+        var maxBodyBytes: Int
+    }
+
+    static func perform(_ request: Request, timeline: ExchangeTimeline, clock: ProbeClock) async -> Result<RawHTTPResponse, FailureReason> {
+        let endpoint = "\(request.host):\(request.port)"
+        let group = MultiThreadedEventLoopGroup.singleton
+        let eventLoop = group.next()
+        let promise = eventLoop.makePromise(of: RawHTTPResponse.self)
+        let serverName = request.host.isIPAddress ? nil : request.host
+        let bootstrap = ClientBootstrap(group: eventLoop)
+            // Our own deadline task names the phase; the connect timeout is only a backstop.
+            .connectTimeout((clock.remaining + .milliseconds(500)).timeAmount)
+            .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                do {
+                    let sync = channel.pipeline.syncOperations
+                    if let tls = request.tls {
+                        try sync.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: serverName))
+                    }
+                    try sync.addHandler(FirstByteMarker())
+                    try sync.addHTTPClientHandlers(leftOverBytesStrategy: .dropBytes)
+                    try sync.addHandler(HTTPResponseCollector(
+                        request: request, timeline: timeline, deadline: clock.nioDeadline,
+                        budget: clock.budget, promise: promise
+                    ))
+                    return channel.eventLoop.makeSucceededVoidFuture()
+                } catch {
+                    return channel.eventLoop.makeFailedFuture(error)
+                }
+            }
+        let connect = bootstrap.connect(to: request.address)
+        connect.whenFailure { error in
+            promise.fail(clock.isPastDeadline
+                ? FailureReason.timeout(after: clock.budget, during: "connect to \(endpoint)")
+                : NetworkErrorClassifier.classify(error, endpoint: endpoint))
+        }
+        do {
+            return .success(try await promise.futureResult.get())
+        } catch let reason as FailureReason {
+            return .failure(reason)
+        } catch {
+            return .failure(NetworkErrorClassifier.classify(error, endpoint: endpoint))
+        }
+    }
+}
+
+/// Tells the collector when the first response byte arrives, before the HTTP decoder waits
+/// for a whole head.
+final class FirstByteMarker: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+
+    struct Event {
+        let at: ContinuousClock.Instant
+    }
+
+    private var seen = false
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if !seen {
+            seen = true
+            context.fireUserInboundEventTriggered(Event(at: .now))
+        }
+        context.fireChannelRead(data)
+    }
+}
+
+/// Writes the request when the connection is up and collects the response, failing the
+/// exchange on the deadline (naming the phase), an oversized body, or an early close.
+final class HTTPResponseCollector: ChannelInboundHandler {
+    typealias InboundIn = HTTPClientResponsePart
+    typealias OutboundOut = HTTPClientRequestPart
+
+    private let request: HTTPExchange.Request
+    private var timeline: ExchangeTimeline
+    private let deadline: NIODeadline
+    private let budget: Duration
+    private let promise: EventLoopPromise<RawHTTPResponse>
+    private var head: HTTPResponseHead?
+    private var body = ByteBuffer()
+    private var certificateNotValidAfter: Int?
+    private var finished = false
+    private var timeoutTask: Scheduled<Void>?
+
+    init(request: HTTPExchange.Request, timeline: ExchangeTimeline, deadline: NIODeadline, budget: Duration,
+         promise: EventLoopPromise<RawHTTPResponse>) {
+        self.request = request
+        self.timeline = timeline
+        self.deadline = deadline
+        self.budget = budget
+        self.promise = promise
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        timeoutTask = context.eventLoop.scheduleTask(deadline: deadline) {
+            let (collector, context) = loopBound.value
+            let phase = collector.timeline.phaseInProgress(tls: collector.request.tls != nil)
+            collector.fail(FailureReason.timeout(after: collector.budget, during: phase), context: context)
+        }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        timeline.connected = .now
+        var head = request.head
+        if let body = request.body { head.headers.replaceOrAdd(name: "Content-Length", value: String(body.readableBytes)) }
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        if let body = request.body { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        context.fireChannelActive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let marker = event as? FirstByteMarker.Event {
+            timeline.firstByte = marker.at
+        } else if case .handshakeCompleted = event as? TLSUserEvent {
+            timeline.tlsDone = .now
+            if let certificate = try? context.pipeline.syncOperations.nioSSL_peerCertificate() {
+                certificateNotValidAfter = Int(certificate.notValidAfter)
+            }
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !finished else { return }
+        switch unwrapInboundIn(data) {
+        case .head(let responseHead):
+            head = responseHead
+        case .body(var chunk):
+            guard body.readableBytes + chunk.readableBytes <= request.maxBodyBytes else {
+                fail(FailureReason(.bodyTooLarge, "response body is larger than the \(ByteSize.describe(request.maxBodyBytes)) limit (raise it with max_body)"), context: context)
+                return
+            }
+            body.writeBuffer(&chunk)
+        case .end:
+            guard let head else {
+                fail(FailureReason(.protocolError, "response ended without a status line"), context: context)
+                return
+            }
+            timeline.end = .now
+            finished = true
+            timeoutTask?.cancel()
+            promise.succeed(RawHTTPResponse(head: head, body: body, timeline: timeline, certificateNotValidAfter: certificateNotValidAfter))
+            context.close(promise: nil)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        let endpoint = "\(request.host):\(request.port)"
+        let stage = head == nil ? "before sending a response" : "in the middle of the response body"
+        fail(FailureReason(.closed, "\(endpoint) closed the connection \(stage)"), context: context)
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        let endpoint = "\(request.host):\(request.port)"
+        if error is HTTPParserError {
+            fail(FailureReason(.protocolError, "\(endpoint) sent a response that is not valid HTTP/1.1 (\(error))"), context: context)
+        } else {
+            fail(NetworkErrorClassifier.classify(error, endpoint: endpoint), context: context)
+        }
+    }
+
+    private func fail(_ reason: FailureReason, context: ChannelHandlerContext) {
+        guard !finished else { return }
+        finished = true
+        timeoutTask?.cancel()
+        promise.fail(reason)
+        context.close(promise: nil)
+    }
+}
+
+enum ByteSize {
+    static func describe(_ bytes: Int) -> String {
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
+    }
+}
+
+extension String {
+    var isIPAddress: Bool {
+        let bare = hasPrefix("[") && hasSuffix("]") ? String(dropFirst().dropLast()) : self
+        return (try? SocketAddress(ipAddress: bare, port: 0)) != nil
+    }
+}

@@ -1,0 +1,61 @@
+import NIOCore
+import NIOPosix
+import NIOSSL
+import SondeCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Turns the errors SwiftNIO and NIOSSL raise into reasons a person understands.
+enum NetworkErrorClassifier {
+    static func classify(_ error: any Error, endpoint: String) -> FailureReason {
+        if let io = error as? IOError {
+            switch io.errnoCode {
+            case ECONNREFUSED: return FailureReason(.refused, "connection refused by \(endpoint)")
+            case ECONNRESET: return FailureReason(.closed, "connection reset by \(endpoint)")
+            case ETIMEDOUT: return FailureReason(.timeout, "connection to \(endpoint) timed out")
+            case ENETUNREACH, EHOSTUNREACH: return FailureReason(.refused, "\(endpoint) is unreachable (\(io.description))")
+            case EPIPE: return FailureReason(.closed, "\(endpoint) closed the connection while the request was sent")
+            default: return FailureReason(.other, "network error talking to \(endpoint): \(io.description)")
+            }
+        }
+        if let connection = error as? NIOConnectionError, let first = connection.connectionErrors.first {
+            return classify(first.error, endpoint: endpoint)
+        }
+        if let channel = error as? ChannelError {
+            switch channel {
+            case .connectTimeout: return FailureReason(.timeout, "connecting to \(endpoint) timed out")
+            case .ioOnClosedChannel, .alreadyClosed, .eof, .outputClosed, .inputClosed:
+                return FailureReason(.closed, "\(endpoint) closed the connection")
+            default: return FailureReason(.other, "channel error with \(endpoint): \(channel)")
+            }
+        }
+        if let ssl = error as? NIOSSLError {
+            switch ssl {
+            case .handshakeFailed(let inner): return FailureReason(.tls, "TLS handshake with \(endpoint) failed: \(tlsDetail(inner))")
+            case .uncleanShutdown: return FailureReason(.closed, "\(endpoint) closed the TLS connection without a close_notify")
+            default: return FailureReason(.tls, "TLS error with \(endpoint): \(ssl)")
+            }
+        }
+        if let extra = error as? NIOSSLExtraError {
+            return FailureReason(.tls, "TLS error with \(endpoint): \(extra)")
+        }
+        if let boring = error as? BoringSSLError {
+            return FailureReason(.tls, "TLS error with \(endpoint): \(tlsDetail(boring))")
+        }
+        if let reason = error as? FailureReason { return reason }
+        return FailureReason(.other, "\(endpoint): \(error)")
+    }
+
+    /// BoringSSL's verbose error stack reduced to its useful part ("certificate has expired").
+    private static func tlsDetail(_ error: BoringSSLError) -> String {
+        let text = String(describing: error)
+        for known in ["CERTIFICATE_VERIFY_FAILED", "certificate has expired", "self signed certificate", "self-signed certificate",
+                      "unable to get local issuer certificate", "hostname mismatch", "WRONG_VERSION_NUMBER", "certificate is not yet valid"]
+        where text.localizedCaseInsensitiveContains(known) {
+            return known == "WRONG_VERSION_NUMBER" ? "the server does not speak TLS on this port" : known.lowercased()
+        }
+        return text.excerpt(200)
+    }
+}

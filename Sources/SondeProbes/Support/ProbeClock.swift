@@ -1,0 +1,19 @@
+import NIOCore
+
+/// Converts the engine's monotonic deadline into NIO's, and measures from a fixed start.
+struct ProbeClock: Sendable {
+    let start = ContinuousClock.now
+    let deadline: ContinuousClock.Instant
+
+    var remaining: Duration { max(.zero, deadline - ContinuousClock.now) }
+    var elapsed: Duration { ContinuousClock.now - start }
+    var isPastDeadline: Bool { ContinuousClock.now >= deadline }
+
+    var nioDeadline: NIODeadline { .now() + .nanoseconds(Int64(remaining.milliseconds * 1_000_000)) }
+
+    var budget: Duration { deadline - start }
+}
+
+extension Duration {
+    var timeAmount: TimeAmount { .nanoseconds(Int64(milliseconds * 1_000_000)) }
+}
