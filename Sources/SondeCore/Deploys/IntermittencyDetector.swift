@@ -1,0 +1,79 @@
+import Foundation
+
+/// A target that failed k of its last n results while still answering some of them.
+public struct Intermittency: Sendable, Equatable {
+    public var target: String
+    public var failures: Int
+    public var window: Int
+    /// When each of those failures happened, oldest first.
+    public var failedAt: [Date]
+    /// The distinct reasons of those failures, most recent last.
+    public var reasons: [String]
+
+    /// `failed 3 of the last 10 (12:01:05, 12:01:40, 12:02:10)`.
+    public var summary: String {
+        "failed \(failures) of the last \(window)"
+    }
+}
+
+/// Flags flapping targets: k of the last n results down, and at least one of those n not down.
+/// A target down for all n is simply down; calling it intermittent would hide that.
+public struct IntermittencyDetector: Sendable, Equatable {
+    public enum Change: Sendable, Equatable {
+        case started(Intermittency)
+        case ended(target: String)
+    }
+
+    private struct Entry: Sendable, Equatable {
+        var down: Bool
+        var at: Date
+        var reason: String?
+    }
+
+    public let failures: Int
+    public let window: Int
+    private var recent: [String: [Entry]] = [:]
+    public private(set) var current: [String: Intermittency] = [:]
+
+    public init(failures k: Int, window n: Int) {
+        window = max(1, n)
+        failures = min(max(1, k), window)
+    }
+
+    public init(_ settings: HistorySettings) {
+        self.init(failures: settings.flapFailures, window: settings.flapWindow)
+    }
+
+    /// Feeds one result; returns a change when the target starts or stops being intermittent.
+    @discardableResult
+    public mutating func record(_ result: ProbeResult) -> Change? {
+        var entries = recent[result.target, default: []]
+        entries.append(Entry(down: result.status == .down, at: result.startedAt, reason: result.reason?.message))
+        if entries.count > window { entries.removeFirst(entries.count - window) }
+        recent[result.target] = entries
+        let found = Self.assess(entries, target: result.target, failures: failures, window: window)
+        let was = current[result.target] != nil
+        current[result.target] = found
+        switch (was, found) {
+        case (false, let found?): return .started(found)
+        case (true, nil): return .ended(target: result.target)
+        default: return nil
+        }
+    }
+
+    /// The verdict over a target's results (any order), as `sonde history` and reports need it.
+    public static func assess(_ results: [ProbeResult], failures k: Int, window n: Int) -> Intermittency? {
+        guard let target = results.first?.target else { return nil }
+        let last = results.sorted { $0.startedAt < $1.startedAt }.suffix(max(1, n))
+        let entries = last.map { Entry(down: $0.status == .down, at: $0.startedAt, reason: $0.reason?.message) }
+        return assess(entries, target: target, failures: min(max(1, k), max(1, n)), window: max(1, n))
+    }
+
+    private static func assess(_ entries: [Entry], target: String, failures k: Int, window n: Int) -> Intermittency? {
+        let down = entries.filter(\.down)
+        guard down.count >= k, down.count < entries.count else { return nil }
+        var reasons: [String] = []
+        for reason in down.compactMap(\.reason) where !reasons.contains(reason) { reasons.append(reason) }
+        return Intermittency(target: target, failures: down.count, window: n, failedAt: down.map(\.at), reasons: reasons)
+    }
+}
