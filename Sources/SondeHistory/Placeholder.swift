@@ -1,1 +1,0 @@
-// The history store (issue 6) lives here.
