@@ -7,9 +7,9 @@ public enum ProbeFactory {
         case .http(let spec): HTTPProbe(spec: spec, timeout: target.timeout)
         case .websocket: UnavailableProbe(kind: .websocket)
         case .postgres: UnavailableProbe(kind: .postgres)
-        case .redis: UnavailableProbe(kind: .redis)
+        case .redis(let spec): RedisProbe(spec: spec)
         case .clickhouse: UnavailableProbe(kind: .clickhouse)
-        case .tcp: UnavailableProbe(kind: .tcp)
+        case .tcp(let spec): TCPProbe(spec: spec)
         }
     }
 }
