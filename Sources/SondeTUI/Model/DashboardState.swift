@@ -1,0 +1,98 @@
+import Foundation
+import SondeCore
+
+/// Everything the dashboard shows, in one value. Only `update` changes it; `render` reads it.
+public struct DashboardState: Sendable {
+    public var environment: String
+    public var targets: [TargetInfo]
+    public var suiteNames: [String]
+    public var redactor: Redactor
+
+    public var stats: [String: TargetStats] = [:]
+    /// The last few results per target, newest last, for the detail view.
+    public var recent: [String: [ProbeResult]] = [:]
+    /// Figures services report about their dependencies, keyed by `ReportedKey`, oldest first.
+    public var reportedHistory: [ReportedKey: [Double]] = [:]
+    public var suites: [String: SuiteResult] = [:]
+    public var journeys: [String: JourneyResult] = [:]
+    /// State changes, newest first.
+    public var events: [StatusChange] = []
+
+    public var screen: Screen = .dashboard
+    public var showHelp = false
+    public var focus: PaneID = .services
+    public var selection: [PaneID: Int] = [:]
+    public var filter = ""
+    public var editingFilter = false
+    public var paused = false
+    public var themes: [String]
+    public var themeIndex = 0
+
+    public var now: Date
+    public var width: Int
+    public var height: Int
+    public var glyphs: Glyphs
+    public var keyMap: KeyMap
+    /// The clock and event times are shown in this zone (fixed in tests).
+    public var timeZone: TimeZone
+
+    public static let recentLimit = 12
+    public static let sparkLimit = 60
+    public static let eventLimit = 200
+
+    public init(
+        environment: String, targets: [TargetInfo], suiteNames: [String] = [], redactor: Redactor = Redactor(secrets: []),
+        themes: [String] = ["default"], now: Date = Date(), width: Int = 80, height: Int = 24,
+        glyphs: Glyphs = .unicode, keyMap: KeyMap = .standard, timeZone: TimeZone = .current
+    ) {
+        self.environment = environment
+        self.targets = targets
+        self.suiteNames = suiteNames
+        self.redactor = redactor
+        self.themes = themes.isEmpty ? ["default"] : themes
+        self.now = now
+        self.width = width
+        self.height = height
+        self.glyphs = glyphs
+        self.keyMap = keyMap
+        self.timeZone = timeZone
+    }
+
+    public init(config: SondeConfig, themes: [String] = ["default"], width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode) {
+        self.init(
+            environment: config.environment,
+            targets: config.targets.map { TargetInfo($0, redactor: config.redactor) },
+            suiteNames: config.suites.map(\.name), redactor: config.redactor,
+            themes: themes, width: width, height: height, glyphs: glyphs
+        )
+    }
+
+    public var themeName: String { themes[themeIndex % themes.count] }
+
+    public func info(_ name: String) -> TargetInfo? { targets.first { $0.name == name } }
+
+    /// Up / slow / down counts over targets that have a result.
+    public var counts: (up: Int, slow: Int, down: Int) {
+        var counts = (up: 0, slow: 0, down: 0)
+        for target in targets {
+            switch stats[target.name]?.last?.status {
+            case .up: counts.up += 1
+            case .slow: counts.slow += 1
+            case .down: counts.down += 1
+            case nil: break
+            }
+        }
+        return counts
+    }
+}
+
+/// A figure one service reports about one dependency: `backend` says `postgres 101 ms`.
+public struct ReportedKey: Sendable, Hashable {
+    public var service: String
+    public var metric: String
+
+    public init(service: String, metric: String) {
+        self.service = service
+        self.metric = metric
+    }
+}

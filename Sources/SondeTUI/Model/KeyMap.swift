@@ -1,0 +1,55 @@
+/// What a key does. The key map binds keys to these; `update` gives them meaning.
+public enum Action: String, Sendable, CaseIterable {
+    case quit, help, focusNext, focusPrevious, selectNext, selectPrevious, open, back
+    case filter, pause, probeNow, cycleTheme
+}
+
+/// One binding: the keys, how the footer and help name them, and what they do.
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var label: String
+    public var description: String
+    /// The one or two words the footer shows.
+    public var short: String
+    public var action: Action
+    /// Shown in the footer (the help overlay shows every binding).
+    public var inFooter: Bool
+
+    public init(_ keys: [Key], label: String, _ short: String, _ description: String, _ action: Action, inFooter: Bool = true) {
+        self.keys = keys
+        self.label = label
+        self.short = short
+        self.description = description
+        self.action = action
+        self.inFooter = inFooter
+    }
+}
+
+/// The key map as data: the help overlay and the footer are generated from it, so a new key
+/// documents itself.
+public struct KeyMap: Sendable {
+    public var bindings: [KeyBinding]
+
+    public init(_ bindings: [KeyBinding]) { self.bindings = bindings }
+
+    public func action(for key: Key) -> Action? {
+        bindings.first { $0.keys.contains(key) }?.action
+    }
+
+    public var footerBindings: [KeyBinding] { bindings.filter(\.inFooter) }
+
+    public static let standard = KeyMap([
+        KeyBinding([.character("q"), .ctrlC], label: "q", "quit", "quit", .quit),
+        KeyBinding([.character("?")], label: "?", "help", "list every key (this help)", .help),
+        KeyBinding([.tab], label: "Tab", "focus", "focus the next pane", .focusNext),
+        KeyBinding([.backTab], label: "S-Tab", "focus back", "focus the previous pane", .focusPrevious, inFooter: false),
+        KeyBinding([.down, .character("j")], label: "j/k", "move", "select the next row", .selectNext),
+        KeyBinding([.up, .character("k")], label: "k/↑", "up", "select the previous row", .selectPrevious, inFooter: false),
+        KeyBinding([.enter], label: "Enter", "details", "details of the selected target", .open),
+        KeyBinding([.escape], label: "Esc", "back", "back to the dashboard / clear the filter", .back, inFooter: false),
+        KeyBinding([.character("/")], label: "/", "filter", "filter rows by name", .filter),
+        KeyBinding([.character("p")], label: "p", "pause", "pause / resume probing", .pause),
+        KeyBinding([.character("r")], label: "r", "probe now", "probe the selected target now", .probeNow),
+        KeyBinding([.character("t")], label: "t", "theme", "cycle themes", .cycleTheme),
+    ])
+}

@@ -1,0 +1,14 @@
+/// The dashboard's panes, in focus order.
+public enum PaneID: String, Sendable, CaseIterable, Hashable {
+    case services = "Services"
+    case databases = "Databases"
+    case websockets = "WebSockets"
+    case modules = "Modules"
+    case events = "Events"
+}
+
+/// What fills the screen below the header.
+public enum Screen: Sendable, Equatable {
+    case dashboard
+    case detail(target: String)
+}

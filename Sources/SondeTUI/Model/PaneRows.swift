@@ -1,0 +1,98 @@
+import SondeCore
+
+/// One row of the Databases pane: a database probed directly, or a figure a service reports.
+public enum DatabaseRow: Sendable, Equatable {
+    case direct(String)
+    case reported(ReportedKey)
+
+    /// The target a key press on this row acts on: the probe, or the service that reports it.
+    public var targetName: String {
+        switch self {
+        case .direct(let name): name
+        case .reported(let key): key.service
+        }
+    }
+}
+
+/// The rows each pane shows, derived from the state and the filter. Views and `update` share
+/// these, so selection always means what is on screen.
+extension DashboardState {
+    func matchesFilter(_ name: String) -> Bool {
+        filter.isEmpty || name.localizedCaseInsensitiveContains(filter)
+    }
+
+    public var serviceRows: [TargetInfo] {
+        targets.filter { ($0.kind == .http || $0.kind == .tcp) && matchesFilter($0.name) }
+    }
+
+    public var websocketRows: [TargetInfo] {
+        targets.filter { $0.kind == .websocket && matchesFilter($0.name) }
+    }
+
+    public var databaseRows: [DatabaseRow] {
+        let direct = targets.filter { $0.kind.isDatabase && matchesFilter($0.name) }.map { DatabaseRow.direct($0.name) }
+        var reported: [DatabaseRow] = []
+        for target in targets where target.kind == .http {
+            for metric in stats[target.name]?.last?.outcome.reported ?? [] {
+                let key = ReportedKey(service: target.name, metric: metric.name)
+                if matchesFilter(metric.name) || matchesFilter(target.name) { reported.append(.reported(key)) }
+            }
+        }
+        return direct + reported
+    }
+
+    public var moduleRows: [(suite: String, module: ModuleResult)] {
+        suiteNames.compactMap { suites[$0] }.flatMap { suite in
+            suite.modules.filter { matchesFilter($0.name) }.map { (suite.name, $0) }
+        }
+    }
+
+    public var eventRows: [StatusChange] {
+        filter.isEmpty ? events : events.filter { matchesFilter($0.target) }
+    }
+
+    /// Whether a pane has anything configured; panes without give their space away.
+    public func isConfigured(_ pane: PaneID) -> Bool {
+        switch pane {
+        case .services: targets.contains { $0.kind == .http || $0.kind == .tcp }
+        case .websockets: targets.contains { $0.kind == .websocket }
+        case .databases: targets.contains { $0.kind.isDatabase } || !reportedHistory.isEmpty
+        case .modules: !suiteNames.isEmpty
+        case .events: true
+        }
+    }
+
+    public var visiblePanes: [PaneID] { PaneID.allCases.filter(isConfigured) }
+
+    public func rowCount(_ pane: PaneID) -> Int {
+        switch pane {
+        case .services: serviceRows.count
+        case .databases: databaseRows.count
+        case .websockets: websocketRows.count
+        case .modules: moduleRows.count
+        case .events: eventRows.count
+        }
+    }
+
+    public func selectedRow(_ pane: PaneID) -> Int {
+        let count = rowCount(pane)
+        guard count > 0 else { return 0 }
+        return min(max(0, selection[pane] ?? 0), count - 1)
+    }
+
+    /// The target the focused pane's selection points at, for Enter and `r`.
+    public var selectedTarget: String? {
+        let row = selectedRow(focus)
+        switch focus {
+        case .services: return serviceRows[safe: row]?.name
+        case .websockets: return websocketRows[safe: row]?.name
+        case .databases: return databaseRows[safe: row]?.targetName
+        case .events: return eventRows[safe: row]?.target
+        case .modules: return nil
+        }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,45 @@
+import SondeCore
+
+/// What the dashboard shows about a configured target before and beside its results: already
+/// redacted, so nothing downstream can leak a secret.
+public struct TargetInfo: Sendable, Equatable {
+    public var name: String
+    public var kind: TargetKind
+    public var latencyTarget: Duration?
+    /// `GET http://host/health` and header lines, secrets masked.
+    public var request: [String]
+
+    public init(name: String, kind: TargetKind, latencyTarget: Duration?, request: [String]) {
+        self.name = name
+        self.kind = kind
+        self.latencyTarget = latencyTarget
+        self.request = request
+    }
+
+    public init(_ target: Target, redactor: Redactor) {
+        self.init(
+            name: target.name, kind: target.kind, latencyTarget: target.latencyTarget,
+            request: Self.describeRequest(target.probe).map(redactor.redact)
+        )
+    }
+
+    /// The request a probe makes, as a person would write it, with secret header values masked.
+    static func describeRequest(_ probe: ProbeSpec) -> [String] {
+        switch probe {
+        case .http(let spec):
+            return ["\(spec.method) \(spec.url.redactedDescription)"] + spec.headers.map { "\($0.name): \($0.displayValue)" }
+                + (spec.body.map { ["body: \($0.excerpt(60))"] } ?? [])
+        case .websocket(let spec):
+            var lines = ["GET \(spec.url.redactedDescription) (WebSocket upgrade)"]
+            lines += spec.headers.map { "\($0.name): \($0.displayValue)" }
+            if let send = spec.send { lines.append("send: \(send.excerpt(60))") }
+            return lines
+        case .clickhouse(let spec):
+            return [probe.displayEndpoint, "query: \(spec.query.excerpt(60))"] + (spec.user.map { ["user: \($0)"] } ?? [])
+        case .postgres(let spec):
+            return [probe.displayEndpoint, "query: \(spec.query.excerpt(60))"]
+        case .redis, .tcp:
+            return [probe.displayEndpoint]
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The view layer (issue 3) lives here.

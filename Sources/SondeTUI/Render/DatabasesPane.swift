@@ -1,0 +1,44 @@
+import SondeCore
+
+/// Databases probed directly, and figures services report about them, labelled with the service.
+enum DatabasesPane {
+    static func title(_ state: DashboardState) -> String { "Databases" }
+
+    static func lines(_ state: DashboardState, width: Int) -> [Line] {
+        let rows = state.databaseRows
+        let names = rows.map { row -> String in
+            if case .reported(let key) = row { return key.metric }
+            return row.targetName
+        }
+        let columns = TargetColumns(names: names, width: width, fixed: 8 + 1 + 22 + 1)
+        let (sparkWidth, reasonWidth) = columns.split
+        let g = state.glyphs
+        return zip(rows, names).map { row, name in
+            var line: Line
+            let history: [Double?]
+            var detail = ""
+            var detailStyle = Style.plain
+            switch row {
+            case .direct(let target):
+                let stats = state.stats[target]
+                let last = stats?.last
+                let style = Style.status(last?.status)
+                line = [Span(g.status(last?.status) + " ", style), Span(Text.left(name, columns.name, ellipsis: g.ellipsis) + " "),
+                        Span(Text.right(last?.status == .down ? "-" : Text.ms(last?.latency), 8), style), Span(" "),
+                        Span(Text.left("direct", 22), .muted), Span(" ")]
+                history = stats?.window.recentLatencies ?? []
+                if let last { detail = ServicesPane.reason(last, redactor: state.redactor) }
+                detailStyle = style
+            case .reported(let key):
+                let values = state.reportedHistory[key] ?? []
+                line = [Span(g.reported + " ", Style(.reported)), Span(Text.left(name, columns.name, ellipsis: g.ellipsis) + " "),
+                        Span(Text.right(Text.ms(values.last), 8), Style(.reported)), Span(" "),
+                        Span(Text.left("reported by \(key.service)", 22, ellipsis: g.ellipsis), Style(.reported)), Span(" ")]
+                history = values.map { Optional($0) }
+            }
+            if sparkWidth > 0 { line += Sparkline.line(history, width: sparkWidth, glyphs: g) + [Span(" ")] }
+            line.append(Span(Text.fit(detail, reasonWidth, ellipsis: g.ellipsis), detailStyle))
+            return line
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import SondeCore
+
+/// One target in full: the request it makes (secrets masked), its figures, the last reason in
+/// full, reported metrics, and recent results with their phases.
+enum DetailView {
+    static func draw(_ state: DashboardState, target name: String, in rect: Rect, into canvas: inout Canvas) {
+        let g = state.glyphs
+        let info = state.info(name)
+        let stats = state.stats[name]
+        let last = stats?.last
+        Box.draw(rect, title: "\(name) \(g.dot) \(info?.kind.rawValue ?? "?")  (Esc back, r probe now)", focused: true, glyphs: g, into: &canvas)
+        let inner = rect.inset
+        let lines = self.lines(state, info: info, stats: stats, last: last).map { line in
+            // Everything shown goes through the redactor, whatever produced it.
+            line.map { Span(state.redactor.redact($0.text), $0.style) }
+        }
+        Box.fill(wrap(lines, width: inner.width), in: inner, selected: nil, into: &canvas)
+    }
+
+    static func lines(_ state: DashboardState, info: TargetInfo?, stats: TargetStats?, last: ProbeResult?) -> [Line] {
+        let bold = Style(.text, bold: true)
+        var out: [Line] = [[Span("Request", bold)]]
+        out += (info?.request ?? []).map { [Span("  " + $0)] }
+        let status = last?.status
+        out.append([])
+        out.append([Span("Status  ", bold), Span(status?.rawValue ?? "waiting", .status(status)),
+                    Span("   last ", .muted), Span(Text.ms(last?.latency)),
+                    Span("   goal ", .muted), Span(Text.ms(info?.latencyTarget)),
+                    Span("   p50/p95/p99 ", .muted),
+                    Span("\(Text.ms(stats?.window.p50)) / \(Text.ms(stats?.window.p95)) / \(Text.ms(stats?.window.p99))"),
+                    Span("   success ", .muted), Span("\(Text.percent(stats?.window.successRate)) of \(stats?.window.samples.count ?? 0)")])
+        if let reason = last?.reason {
+            out.append([Span("Reason  ", bold), Span("[\(reason.kind.rawValue)] " + reason.message, .status(.down))])
+        }
+        if let message = last?.outcome.message { out.append([Span("Message ", bold), Span(message)]) }
+        if let reported = last?.outcome.reported, !reported.isEmpty {
+            out.append([Span("Reported", bold)] + reported.map { Span("  \($0.name) \(Text.ms($0.value))", Style(.reported)) })
+        }
+        out.append([])
+        out.append([Span("Recent results (newest first)", bold)])
+        for result in (state.recent[info?.name ?? ""] ?? []).reversed() {
+            var line: Line = [
+                Span("  " + Clock.time(result.startedAt, zone: state.timeZone) + " ", .muted),
+                Span(state.glyphs.status(result.status) + " " + Text.left(result.status.rawValue, 5), .status(result.status)),
+                Span(Text.left(result.outcome.statusCode.map(String.init) ?? "", 4)),
+            ]
+            line += result.outcome.phases.map { Span(" \($0.name) \($0.duration.humanReadable)", .muted) }
+            if let reason = result.reason { line.append(Span("  " + reason.message, .status(.down))) }
+            out.append(line)
+        }
+        return out
+    }
+
+    /// Long lines (a full reason) continue on the next rows instead of being cut.
+    static func wrap(_ lines: [Line], width: Int) -> [Line] {
+        guard width > 4 else { return lines }
+        var out: [Line] = []
+        for line in lines {
+            var current: Line = []
+            var used = 0
+            for span in line {
+                var rest = Substring(span.text)
+                while !rest.isEmpty {
+                    var piece = ""
+                    var w = 0
+                    while let c = rest.first, used + w + DisplayWidth.of(c) <= width {
+                        piece.append(c)
+                        w += DisplayWidth.of(c)
+                        rest.removeFirst()
+                    }
+                    if !piece.isEmpty { current.append(Span(piece, span.style)) }
+                    used += w
+                    if !rest.isEmpty {
+                        out.append(current)
+                        current = [Span("    ")]
+                        used = 4
+                    }
+                }
+            }
+            out.append(current)
+        }
+        return out
+    }
+}

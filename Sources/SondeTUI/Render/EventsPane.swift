@@ -1,0 +1,34 @@
+import Foundation
+import SondeCore
+
+/// State changes, newest first: `12:03:44 backend 200 -> 503  server said 503`.
+enum EventsPane {
+    static func title(_ state: DashboardState) -> String { "Events" }
+
+    static func lines(_ state: DashboardState, width: Int) -> [Line] {
+        let rows = state.eventRows
+        guard !rows.isEmpty else { return [[Span("no changes yet", .muted)]] }
+        let g = state.glyphs
+        return rows.map { change in
+            let style = Style.status(change.toStatus)
+            var line: Line = [
+                Span(Clock.time(change.at, zone: state.timeZone) + " ", .muted),
+                Span(g.status(change.toStatus) + " ", style),
+                Span(change.target + " "), Span(change.summary, style),
+            ]
+            if let reason = change.reason { line.append(Span("  " + state.redactor.redact(reason), .muted)) }
+            return line
+        }
+    }
+}
+
+enum Clock {
+    /// `12:03:44`, built by hand: DateFormatter is slow and not Sendable.
+    static func time(_ date: Date, zone: TimeZone, seconds: Bool = true) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
+        let hm = String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+        return seconds ? hm + String(format: ":%02d", c.second ?? 0) : hm
+    }
+}

@@ -1,0 +1,33 @@
+import SondeCore
+
+/// The characters the dashboard draws with: Unicode box drawing and blocks, or plain ASCII when
+/// the locale cannot show them.
+public struct Glyphs: Sendable, Equatable {
+    public var horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: String
+    public var up, slow, down, pending, reported: String
+    public var sparkline: [String]
+    public var barFull, barFailed, barSkipped, dot, arrow, ellipsis: String
+
+    public static let unicode = Glyphs(
+        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+        up: "●", slow: "▲", down: "✖", pending: "○", reported: "◆",
+        sparkline: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
+        barFull: "█", barFailed: "█", barSkipped: "░", dot: "·", arrow: "→", ellipsis: "…"
+    )
+
+    public static let ascii = Glyphs(
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        up: "o", slow: "!", down: "X", pending: ".", reported: "*",
+        sparkline: ["_", ".", "-", "=", "+", "*", "#", "@"],
+        barFull: "#", barFailed: "x", barSkipped: ".", dot: "-", arrow: "->", ellipsis: "~"
+    )
+
+    public func status(_ status: Status?) -> String {
+        switch status {
+        case .up: up
+        case .slow: slow
+        case .down: down
+        case nil: pending
+        }
+    }
+}

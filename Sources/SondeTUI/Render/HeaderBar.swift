@@ -1,0 +1,40 @@
+/// The top row: environment, counts up / slow / down, paused, filter, and the clock to the
+/// minute (a seconds clock would repaint the screen every second for nothing).
+enum HeaderBar {
+    static func draw(_ state: DashboardState, width: Int, into canvas: inout Canvas) {
+        let bar = Style(.headerText, on: .headerBackground)
+        canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: bar)
+        let g = state.glyphs
+        let counts = state.counts
+        func on(_ role: ColorRole, bold: Bool = false) -> Style { Style(role, on: .headerBackground, bold: bold) }
+        var line: Line = [
+            Span(" Sonde ", on(.headerText, bold: true)), Span(g.dot + " ", bar), Span(state.environment + "  ", on(.headerText, bold: true)),
+            Span(g.up, on(.up)), Span(" \(counts.up) up  ", bar),
+            Span(g.slow, on(.slow)), Span(" \(counts.slow) slow  ", bar),
+            Span(g.down, on(.down, bold: counts.down > 0)), Span(" \(counts.down) down", bar),
+        ]
+        if state.paused { line.append(Span("  PAUSED", Style(.headerText, on: .headerBackground, bold: true, reverse: true))) }
+        if !state.filter.isEmpty { line.append(Span("  filter: \(state.filter)", bar)) }
+        let clock = Clock.time(state.now, zone: state.timeZone, seconds: false) + " "
+        canvas.put(line, x: 0, y: 0, limit: max(0, width - clock.count - 1))
+        canvas.put(clock, x: width - clock.count, y: 0, style: bar)
+    }
+}
+
+/// The bottom row, generated from the key map (or the filter being typed).
+enum FooterBar {
+    static func draw(_ state: DashboardState, width: Int, y: Int, into canvas: inout Canvas) {
+        canvas.fill(Rect(x: 0, y: y, width: width, height: 1))
+        if state.editingFilter {
+            let line: Line = [Span(" filter: ", Style(.accent, bold: true)), Span(state.filter + "_"),
+                              Span("   Enter apply  Esc clear", .muted)]
+            canvas.put(line, x: 0, y: y, limit: width)
+            return
+        }
+        var line: Line = [Span(" ")]
+        for binding in state.keyMap.footerBindings {
+            line += [Span(binding.label, Style(.accent, bold: true)), Span(" " + binding.short + "  ", .muted)]
+        }
+        canvas.put(line, x: 0, y: y, limit: width)
+    }
+}

@@ -1,0 +1,47 @@
+/// Where each pane goes. Panes with nothing configured are left out and their space goes to
+/// the rest; a wide screen gets two columns, a narrow one a single stack.
+public enum Layout {
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+    /// From this width the targets go on the left and modules and events on the right.
+    public static let twoColumnWidth = 120
+
+    public static func panes(_ state: DashboardState, in body: Rect) -> [(PaneID, Rect)] {
+        let panes = state.visiblePanes
+        func want(_ pane: PaneID) -> Int { max(1, state.rowCount(pane)) + 2 }
+        let left = panes.filter { [.services, .databases, .websockets].contains($0) }
+        let right = panes.filter { [.modules, .events].contains($0) }
+        if body.width >= twoColumnWidth, !left.isEmpty {
+            let leftWidth = body.width * 3 / 5
+            let leftRect = Rect(x: body.x, y: body.y, width: leftWidth, height: body.height)
+            let rightRect = Rect(x: body.x + leftWidth, y: body.y, width: body.width - leftWidth, height: body.height)
+            return stack(left.map { ($0, want($0)) }, in: leftRect, flexible: left.last)
+                + stack(right.map { ($0, want($0)) }, in: rightRect, flexible: .events)
+        }
+        return stack(panes.map { ($0, want($0)) }, in: body, flexible: .events)
+    }
+
+    /// Stacks panes top to bottom: each gets what it wants while the column has room; when it
+    /// has not, the tallest shrink first (never below one row); spare rows go to `flexible`.
+    static func stack(_ items: [(PaneID, Int)], in rect: Rect, flexible: PaneID?) -> [(PaneID, Rect)] {
+        guard !items.isEmpty else { return [] }
+        var heights = items.map { max(3, $0.1) }
+        while heights.reduce(0, +) > rect.height, let tallest = heights.indices.max(by: { heights[$0] < heights[$1] }), heights[tallest] > 3 {
+            heights[tallest] -= 1
+        }
+        let spare = rect.height - heights.reduce(0, +)
+        if spare > 0 {
+            let index = items.firstIndex { $0.0 == flexible } ?? items.count - 1
+            heights[index] += spare
+        }
+        var y = rect.y
+        var out: [(PaneID, Rect)] = []
+        for (item, height) in zip(items, heights) {
+            let h = min(height, rect.maxY - y)
+            guard h >= 3 else { break }
+            out.append((item.0, Rect(x: rect.x, y: y, width: rect.width, height: h)))
+            y += h
+        }
+        return out
+    }
+}

@@ -1,0 +1,50 @@
+import SondeCore
+
+/// Test modules from the suites' JUnit reports: pass / fail / skip bars.
+enum ModulesPane {
+    static func title(_ state: DashboardState) -> String {
+        let suites = state.suiteNames.compactMap { state.suites[$0] }
+        guard !suites.isEmpty else { return "Modules" }
+        let passing = suites.reduce(0) { $0 + $1.passingModules }
+        let total = suites.reduce(0) { $0 + $1.modules.count }
+        return "Modules \(passing)/\(total) passing"
+    }
+
+    static func lines(_ state: DashboardState, width: Int) -> [Line] {
+        let g = state.glyphs
+        let errors = state.suiteNames.compactMap { name in state.suites[name]?.error.map { "\(name): \($0)" } }
+        var lines: [Line] = errors.map { [Span(g.down + " ", .status(.down)), Span(Text.fit(state.redactor.redact($0), width - 2))] }
+        let rows = state.moduleRows
+        if rows.isEmpty, errors.isEmpty {
+            return [[Span("waiting for the first test report", .muted)]]
+        }
+        let barWidth = min(24, max(6, width / 4))
+        let nameWidth = max(8, min(rows.map { DisplayWidth.of($0.module.name) }.max() ?? 8, width - barWidth - 14))
+        for (_, module) in rows {
+            let status: Status = module.isPassing ? .up : .down
+            let counts = "\(module.passed)/\(module.total)"
+            lines.append([
+                Span(g.status(status) + " ", .status(status)),
+                Span(Text.left(module.name, nameWidth, ellipsis: g.ellipsis) + " "),
+                Span(Text.right(counts, 6) + " "),
+            ] + bar(module, width: barWidth, glyphs: g))
+        }
+        return lines
+    }
+
+    /// Passed, failed (with errors) and skipped shares of a module, in their colours.
+    static func bar(_ module: ModuleResult, width: Int, glyphs: Glyphs) -> Line {
+        guard module.total > 0 else { return [Span(String(repeating: glyphs.barSkipped, count: width), .muted)] }
+        let bad = module.failed + module.errors
+        var failed = Int((Double(bad) / Double(module.total) * Double(width)).rounded(.up))
+        var skipped = Int((Double(module.skipped) / Double(module.total) * Double(width)).rounded())
+        failed = min(failed, width)
+        skipped = min(skipped, width - failed)
+        let passed = width - failed - skipped
+        return [
+            Span(String(repeating: glyphs.barFull, count: passed), Style(.up)),
+            Span(String(repeating: glyphs.barFailed, count: failed), Style(.down, bold: true)),
+            Span(String(repeating: glyphs.barSkipped, count: skipped), .muted),
+        ]
+    }
+}

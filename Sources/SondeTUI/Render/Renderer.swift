@@ -1,0 +1,56 @@
+/// `render(state) -> Canvas`: pure, so every screen is tested as text.
+public enum Renderer {
+    public static func render(_ state: DashboardState) -> Canvas {
+        var canvas = Canvas(width: state.width, height: state.height)
+        render(state, into: &canvas)
+        return canvas
+    }
+
+    public static func render(_ state: DashboardState, into canvas: inout Canvas) {
+        guard canvas.width >= Layout.minimumWidth, canvas.height >= Layout.minimumHeight else {
+            TooSmallScreen.draw(state, into: &canvas)
+            return
+        }
+        HeaderBar.draw(state, width: canvas.width, into: &canvas)
+        FooterBar.draw(state, width: canvas.width, y: canvas.height - 1, into: &canvas)
+        let body = Rect(x: 0, y: 1, width: canvas.width, height: canvas.height - 2)
+        switch state.screen {
+        case .detail(let target):
+            DetailView.draw(state, target: target, in: body, into: &canvas)
+        case .dashboard:
+            for (pane, rect) in Layout.panes(state, in: body) {
+                let focused = pane == state.focus
+                Box.draw(rect, title: title(pane, state), focused: focused, glyphs: state.glyphs, into: &canvas)
+                let lines = self.lines(pane, state, width: rect.inset.width)
+                let selectable = state.rowCount(pane) > 0 && focused
+                Box.fill(lines, in: rect.inset, selected: selectable ? state.selectedRow(pane) + (pane == .modules ? moduleErrorRows(state) : 0) : nil, into: &canvas)
+            }
+        }
+        if state.showHelp { HelpOverlay.draw(state, into: &canvas) }
+    }
+
+    static func title(_ pane: PaneID, _ state: DashboardState) -> String {
+        switch pane {
+        case .services: ServicesPane.title(state)
+        case .databases: DatabasesPane.title(state)
+        case .websockets: WebSocketsPane.title(state)
+        case .modules: ModulesPane.title(state)
+        case .events: EventsPane.title(state)
+        }
+    }
+
+    static func lines(_ pane: PaneID, _ state: DashboardState, width: Int) -> [Line] {
+        switch pane {
+        case .services: ServicesPane.lines(state, width: width)
+        case .databases: DatabasesPane.lines(state, width: width)
+        case .websockets: WebSocketsPane.lines(state, width: width)
+        case .modules: ModulesPane.lines(state, width: width)
+        case .events: EventsPane.lines(state, width: width)
+        }
+    }
+
+    /// Suite errors are listed above the modules and are not selectable.
+    static func moduleErrorRows(_ state: DashboardState) -> Int {
+        state.suiteNames.filter { state.suites[$0]?.error != nil }.count
+    }
+}

@@ -1,0 +1,42 @@
+import SondeCore
+
+/// A row per HTTP (and TCP) target: status, last latency against its goal, p95, success rate,
+/// a sparkline of recent latencies, and the last reason.
+enum ServicesPane {
+    static func title(_ state: DashboardState) -> String { "Services" }
+
+    static func lines(_ state: DashboardState, width: Int) -> [Line] {
+        let rows = state.serviceRows
+        // latency/target 15, p95 12, rate 5, gaps 3
+        let columns = TargetColumns(names: rows.map(\.name), width: width, fixed: 15 + 1 + 12 + 1 + 5 + 1)
+        let (sparkWidth, reasonWidth) = columns.split
+        let g = state.glyphs
+        return rows.map { info in
+            let stats = state.stats[info.name]
+            let last = stats?.last
+            let status = Style.status(last?.status)
+            let goal = info.latencyTarget.map { "/" + $0.humanReadable } ?? ""
+            let latency = last?.status == .down ? "-" : Text.ms(last?.latency)
+            var line: Line = [
+                Span(g.status(last?.status) + " ", status),
+                Span(Text.left(info.name, columns.name, ellipsis: g.ellipsis) + " "),
+                Span(Text.right(latency, 7), status), Span(Text.left(goal, 8), .muted), Span(" "),
+                Span("p95 ", .muted), Span(Text.left(Text.ms(stats?.window.p95), 8)), Span(" "),
+                Span(Text.right(Text.percent(stats?.window.successRate), 5)), Span(" "),
+            ]
+            if sparkWidth > 0 {
+                line += Sparkline.line(stats?.window.recentLatencies ?? [], width: sparkWidth, glyphs: g) + [Span(" ")]
+            }
+            line.append(Span(Text.fit(reason(last, redactor: state.redactor), reasonWidth, ellipsis: g.ellipsis), status))
+            return line
+        }
+    }
+
+    /// The short reason shown in a row: the failure, else the status code, else nothing.
+    static func reason(_ result: ProbeResult?, redactor: Redactor) -> String {
+        guard let result else { return "waiting for the first probe" }
+        if let failure = result.reason { return redactor.redact(failure.message) }
+        if result.status == .slow, let goal = result.latencyTarget { return "over \(goal.humanReadable)" }
+        return result.outcome.statusCode.map { "HTTP \($0)" } ?? ""
+    }
+}

@@ -1,0 +1,23 @@
+/// Recent values as a row of block characters, newest on the right; failures show as a dot in
+/// the down colour so an outage is visible in the trend.
+enum Sparkline {
+    static func line(_ values: [Double?], width: Int, glyphs: Glyphs) -> Line {
+        guard width > 0 else { return [] }
+        let shown = values.suffix(width)
+        let numbers = shown.compactMap { $0 }
+        let low = numbers.min() ?? 0
+        let high = numbers.max() ?? 0
+        let levels = glyphs.sparkline.count
+        var spans: Line = []
+        for value in shown {
+            guard let value else {
+                spans.append(Span(glyphs.dot, Style(.down)))
+                continue
+            }
+            let level = high > low ? Int(((value - low) / (high - low)) * Double(levels - 1)) : 0
+            spans.append(Span(glyphs.sparkline[min(max(level, 0), levels - 1)], Style(.accent)))
+        }
+        let pad = width - shown.count
+        return (pad > 0 ? [Span(String(repeating: " ", count: pad))] : []) + spans
+    }
+}
