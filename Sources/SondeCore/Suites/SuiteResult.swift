@@ -8,17 +8,40 @@ public struct SuiteResult: Sendable, Equatable {
     /// Set when the suite could not be read (malformed XML, command failed); the rest is then empty.
     public var error: String?
     public var readAt: Date
+    /// The report files read (a directory or glob can match several).
+    public var files: [String]
+    /// For `run:` suites: the tail of the command's output (redacted) and its exit status,
+    /// for the detail view; nil for suites read from files.
+    public var commandOutput: String?
+    public var exitStatus: Int32?
 
-    public init(name: String, modules: [ModuleResult] = [], failureGroups: [FailureGroup] = [], error: String? = nil, readAt: Date = Date()) {
+    public init(
+        name: String, modules: [ModuleResult] = [], failureGroups: [FailureGroup] = [], error: String? = nil, readAt: Date = Date(),
+        files: [String] = [], commandOutput: String? = nil, exitStatus: Int32? = nil
+    ) {
         self.name = name
         self.modules = modules
         self.failureGroups = failureGroups
         self.error = error
         self.readAt = readAt
+        self.files = files
+        self.commandOutput = commandOutput
+        self.exitStatus = exitStatus
     }
 
     public var passingModules: Int { modules.filter(\.isPassing).count }
-    public var summary: String { "\(passingModules)/\(modules.count) modules passing" }
+    public var summary: String { error == nil ? "\(passingModules)/\(modules.count) modules passing" : "unreadable" }
+    /// Share of modules passing, 0...1; nil with no modules (or an unreadable suite).
+    public var moduleRate: Double? { modules.isEmpty ? nil : Double(passingModules) / Double(modules.count) }
+    public var passed: Int { modules.reduce(0) { $0 + $1.passed } }
+    public var failed: Int { modules.reduce(0) { $0 + $1.failed } }
+    public var errors: Int { modules.reduce(0) { $0 + $1.errors } }
+    public var skipped: Int { modules.reduce(0) { $0 + $1.skipped } }
+    public var tests: Int { modules.reduce(0) { $0 + $1.total } }
+    /// Healthy when readable and every module passes: what a status dot shows.
+    public var status: Status { error != nil || passingModules < modules.count ? .down : .up }
+    /// The causes shared by the most tests, for a pane that has room for a few.
+    public func topCauses(_ limit: Int = 3) -> [FailureGroup] { Array(failureGroups.prefix(limit)) }
 }
 
 public struct ModuleResult: Sendable, Equatable {
@@ -42,6 +65,19 @@ public struct ModuleResult: Sendable, Equatable {
 
     public var total: Int { passed + failed + errors + skipped }
     public var isPassing: Bool { failed == 0 && errors == 0 }
+    /// Share of run (not skipped) tests that passed, 0...1, for a module's bar; nil when none ran.
+    public var passRate: Double? {
+        let ran = passed + failed + errors
+        return ran == 0 ? nil : Double(passed) / Double(ran)
+    }
+    /// "3 passed, 2 failed" as the seed reports say it.
+    public var countsText: String {
+        var parts = ["\(passed) passed"]
+        if failed > 0 { parts.append("\(failed) failed") }
+        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if skipped > 0 { parts.append("\(skipped) skipped") }
+        return parts.joined(separator: ", ")
+    }
 }
 
 /// Tests that failed for the same (normalized) reason, across modules.
@@ -49,10 +85,18 @@ public struct FailureGroup: Sendable, Equatable {
     public var cause: String
     public var count: Int
     public var modules: [String]
+    /// The tests that share the cause, as `module::test`, in report order.
+    public var tests: [String]
 
-    public init(cause: String, count: Int, modules: [String]) {
+    public init(cause: String, count: Int, modules: [String], tests: [String] = []) {
         self.cause = cause
         self.count = count
         self.modules = modules
+        self.tests = tests
+    }
+
+    /// "5 tests in 3 modules".
+    public var spread: String {
+        "\(count) test\(count == 1 ? "" : "s") in \(modules.count) module\(modules.count == 1 ? "" : "s")"
     }
 }

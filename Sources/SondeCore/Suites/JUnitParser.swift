@@ -1,0 +1,165 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// One `<testcase>` of a JUnit XML report, as pytest, Surefire, go-junit-report and
+/// `swift test --xunit-output` write them.
+public struct JUnitCase: Sendable, Equatable {
+    public enum Outcome: String, Sendable, Equatable {
+        case passed, failed, error, skipped
+    }
+
+    /// Name of the enclosing `<testsuite>` (Surefire: the class; Go: the package; pytest: "pytest").
+    public var suite: String
+    public var classname: String
+    public var name: String
+    public var file: String?
+    public var durationSeconds: Double
+    public var outcome: Outcome
+    /// The `message` attribute of `<failure>`, `<error>` or `<skipped>`.
+    public var message: String?
+    /// The element's text (a stack trace, Go's test log), cut to a few KiB.
+    public var detail: String?
+
+    public init(
+        suite: String, classname: String, name: String, file: String? = nil, durationSeconds: Double = 0,
+        outcome: Outcome = .passed, message: String? = nil, detail: String? = nil
+    ) {
+        self.suite = suite
+        self.classname = classname
+        self.name = name
+        self.file = file
+        self.durationSeconds = durationSeconds
+        self.outcome = outcome
+        self.message = message
+        self.detail = detail
+    }
+}
+
+/// Why a report could not be read; the message says what a person should check.
+public struct JUnitParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// Reads JUnit XML into test cases. Malformed or truncated input is an error, never a crash.
+public enum JUnitParser {
+    /// Text kept per failure: enough for a stack trace's head, bounded for huge logs.
+    static let detailLimit = 4096
+
+    public static func parse(_ data: Data, source: String = "report") throws(JUnitParseError) -> [JUnitCase] {
+        guard !data.isEmpty else { throw JUnitParseError("\(source) is empty (was the test run interrupted?)") }
+        let collector = JUnitCollector()
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = collector
+        let ok = parser.parse()
+        if let problem = collector.problem { throw JUnitParseError("\(source): \(problem)") }
+        guard ok else {
+            let detail = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
+            throw JUnitParseError(
+                "\(source) is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber): \(detail)); "
+                    + "a truncated file usually means the test run was killed while writing it")
+        }
+        guard collector.sawRoot else { throw JUnitParseError("\(source) has no <testsuites> or <testsuite> element") }
+        return collector.cases
+    }
+}
+
+/// The XMLParser delegate: a small state machine over testsuite / testcase / outcome elements.
+private final class JUnitCollector: NSObject, XMLParserDelegate {
+    var cases: [JUnitCase] = []
+    var problem: String?
+    var sawRoot = false
+    private var suiteNames: [String] = []
+    private var current: JUnitCase?
+    /// Set while inside `<failure>`, `<error>` or `<skipped>`: their text is the detail.
+    private var collectingText = false
+    private var text = ""
+    private var depth = 0
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes: [String: String] = [:]
+    ) {
+        depth += 1
+        switch elementName {
+        case "testsuites":
+            sawRoot = true
+        case "testsuite":
+            sawRoot = true
+            suiteNames.append(attributes["name"] ?? "")
+        case "testcase":
+            guard sawRoot else {
+                problem = "<testcase> outside any <testsuite>; this is not JUnit XML"
+                parser.abortParsing()
+                return
+            }
+            current = JUnitCase(
+                suite: suiteNames.last ?? "", classname: attributes["classname"] ?? attributes["class"] ?? "",
+                name: attributes["name"] ?? "(unnamed)", file: attributes["file"],
+                durationSeconds: attributes["time"].flatMap(Self.seconds) ?? 0
+            )
+        case "failure", "error", "skipped":
+            guard var testCase = current else { return }
+            let outcome: JUnitCase.Outcome = elementName == "failure" ? .failed : elementName == "error" ? .error : .skipped
+            // A test that failed and then errored in teardown keeps the first, more telling, outcome.
+            if testCase.outcome == .passed || (testCase.outcome == .skipped && outcome != .skipped) {
+                testCase.outcome = outcome
+                testCase.message = attributes["message"]
+                testCase.detail = nil
+                collectingText = true
+                text = ""
+            }
+            current = testCase
+        default:
+            if depth == 1 {
+                problem = "the root element is <\(elementName)>, not <testsuites> or <testsuite>; is this a JUnit XML report?"
+                parser.abortParsing()
+            }
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        depth -= 1
+        switch elementName {
+        case "testsuite":
+            _ = suiteNames.popLast()
+        case "testcase":
+            if let testCase = current { cases.append(testCase) }
+            current = nil
+        case "failure", "error", "skipped":
+            if collectingText {
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                current?.detail = trimmed.isEmpty ? nil : String(trimmed.prefix(JUnitParser.detailLimit))
+                collectingText = false
+            }
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        appendText(string)
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        appendText(String(decoding: CDATABlock, as: UTF8.self))
+    }
+
+    private func appendText(_ string: String) {
+        guard collectingText, text.utf8.count < JUnitParser.detailLimit * 2 else { return }
+        text += string
+    }
+
+    /// `time` is seconds; some tools write "1,234.5" or leave it empty.
+    private static func seconds(_ text: String) -> Double? {
+        Double(text.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces))
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Reads one suite on its interval: re-parses report files only when they changed, or runs the
+/// suite's command and reads what it wrote. A broken report is that suite's error, nothing more.
+public actor SuiteWatcher {
+    public let spec: SuiteSpec
+    /// Relative paths and commands are taken from the config file's folder.
+    public let baseDirectory: String?
+    private let redactor: Redactor
+    private var lastStamp: SuiteFiles.Stamp?
+    public private(set) var latest: SuiteResult?
+
+    public init(spec: SuiteSpec, baseDirectory: String?, redactor: Redactor) {
+        self.spec = spec
+        self.baseDirectory = baseDirectory
+        self.redactor = redactor
+    }
+
+    /// A watcher per suite of a config, relative to the config file.
+    public static func all(for config: SondeConfig) -> [SuiteWatcher] {
+        let base = config.sourcePath.map { ($0 as NSString).deletingLastPathComponent }
+        return config.suites.map { SuiteWatcher(spec: $0, baseDirectory: base, redactor: config.redactor) }
+    }
+
+    /// A scheduler job that publishes the suite's result whenever it changes.
+    public nonisolated func job(emit: @escaping @Sendable (EngineEvent) async -> Void) -> ScheduledJob {
+        ScheduledJob(name: "suite:\(spec.name)", interval: spec.interval) { _ in
+            if let result = await self.refresh() { await emit(.suite(result)) }
+        }
+    }
+
+    /// Reads the suite; nil when its files have not changed since the last read.
+    public func refresh() async -> SuiteResult? {
+        switch spec.source {
+        case .path(let pattern):
+            let files = SuiteFiles.resolve(pattern, relativeTo: baseDirectory)
+            let stamp = SuiteFiles.stamp(of: files)
+            if let lastStamp, lastStamp == stamp, latest != nil { return nil }
+            lastStamp = stamp
+            return publish(read(files: files, pattern: pattern))
+        case .command(let run, let output):
+            return publish(await runCommand(run, output: output))
+        }
+    }
+
+    private func publish(_ result: SuiteResult) -> SuiteResult {
+        latest = result
+        return result
+    }
+
+    private func read(files: [String], pattern: String, since: Date? = nil) -> SuiteResult {
+        guard !files.isEmpty else {
+            return SuiteResult(name: spec.name, error: "no JUnit XML report at '\(pattern)' (looked in \(baseDirectory ?? "the current folder"))")
+        }
+        var cases: [JUnitCase] = []
+        for file in files {
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: file))
+                cases += try JUnitParser.parse(data, source: file)
+            } catch let error as JUnitParseError {
+                return SuiteResult(name: spec.name, error: redactor.redact(error.message), files: files)
+            } catch {
+                return SuiteResult(name: spec.name, error: "\(file) cannot be read: \(error.localizedDescription)", files: files)
+            }
+        }
+        return SuiteAggregator.result(name: spec.name, cases: redacted(cases), files: files)
+    }
+
+    private func runCommand(_ command: String, output: String) async -> SuiteResult {
+        let started = Date()
+        let outcome = await CommandRunner.run(command, in: baseDirectory, timeout: spec.timeout)
+        let log = redactor.redact(outcome.output)
+        func failed(_ message: String) -> SuiteResult {
+            SuiteResult(name: spec.name, error: redactor.redact(message), commandOutput: log, exitStatus: outcome.exitStatus)
+        }
+        if let launchError = outcome.launchError { return failed(launchError) }
+        if outcome.timedOut { return failed("`\(command)` ran past its timeout of \(spec.timeout.humanReadable) and was stopped") }
+        // Only files written by this run count: a report left over from an earlier run would lie.
+        let files = SuiteFiles.resolve(output, relativeTo: baseDirectory).filter { file in
+            let modified = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date
+            return (modified ?? .distantPast) >= started.addingTimeInterval(-1)
+        }
+        guard !files.isEmpty else {
+            return failed("`\(command)` exited with status \(outcome.exitStatus.map(String.init) ?? "?") without writing a JUnit XML report to '\(output)'; see its output")
+        }
+        var result = read(files: files, pattern: output)
+        result.commandOutput = log
+        result.exitStatus = outcome.exitStatus
+        return result
+    }
+
+    private func redacted(_ cases: [JUnitCase]) -> [JUnitCase] {
+        guard !redactor.secrets.isEmpty else { return cases }
+        return cases.map { testCase in
+            var copy = testCase
+            copy.message = copy.message.map(redactor.redact)
+            copy.detail = copy.detail.map(redactor.redact)
+            copy.name = redactor.redact(copy.name)
+            return copy
+        }
+    }
+}
