@@ -31,6 +31,11 @@ public struct LatencySummary: Sendable, Equatable {
                 latencies.append(ms)
             }
         }
+        self.init(count: count, failures: failures, latencies: latencies)
+    }
+
+    /// From counts and the latencies of answered results, as history queries read them.
+    public init(count: Int, failures: Int, latencies: [Double]) {
         let p = Self.percentiles(latencies, [50, 95, 99])
         self.init(count: count, failures: failures, p50: p[0], p95: p[1], p99: p[2])
     }

@@ -1,0 +1,33 @@
+import Foundation
+import SondeCore
+
+/// What a restarted dashboard needs to look as if it never stopped: the recent results of each
+/// target (for windows and sparklines), the status changes among them (for the event log),
+/// recent deploy markers and the last version of each target (so a deploy made meanwhile is seen).
+public struct HistorySeed: Sendable {
+    /// Up to N results per target, oldest first across all targets.
+    public var results: [ProbeResult]
+    public var markers: [DeployMarker]
+    public var versions: [String: String]
+
+    public init(results: [ProbeResult], markers: [DeployMarker], versions: [String: String]) {
+        self.results = results
+        self.markers = markers
+        self.versions = versions
+    }
+
+    /// Replays the results through TargetStats, as live results would have gone.
+    public func replay(windowSize: Int = 100) -> (stats: [String: TargetStats], changes: [StatusChange]) {
+        var stats: [String: TargetStats] = [:]
+        var changes: [StatusChange] = []
+        for result in results {
+            var target = stats[result.target] ?? TargetStats(name: result.target, windowSize: windowSize)
+            if let change = target.record(result) { changes.append(change) }
+            stats[result.target] = target
+        }
+        return (stats, changes)
+    }
+
+    /// A detector that already knows each target's last version.
+    public var deployDetector: DeployDetector { DeployDetector(known: versions) }
+}

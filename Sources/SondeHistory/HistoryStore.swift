@@ -1,0 +1,167 @@
+import Foundation
+import GRDB
+import SondeCore
+
+/// The history file: every probe result and deploy marker, in SQLite in WAL mode.
+///
+/// WAL with GRDB's DatabasePool: readers (`sonde history` in another terminal) never block the
+/// writer, and a killed process leaves committed transactions intact; at most the results not
+/// yet flushed by `HistoryRecorder` are lost.
+public final class HistoryStore: Sendable {
+    public let path: String
+    public let redactor: Redactor
+    private let pool: DatabasePool
+
+    public init(path: String, redactor: Redactor = Redactor(secrets: [])) throws(HistoryError) {
+        self.path = path
+        self.redactor = redactor
+        var configuration = Configuration()
+        // Another Sonde (a dashboard and a deploy check) may write the same file: wait, don't fail.
+        configuration.busyMode = .timeout(5)
+        configuration.label = "sonde-history"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try HistorySchema.migrator.migrate(pool)
+        } catch {
+            throw HistoryError(.cannotOpen, path: path, detail: Self.describe(error))
+        }
+    }
+
+    // MARK: Writing
+
+    public func append(_ results: [ProbeResult]) async throws(HistoryError) {
+        guard !results.isEmpty else { return }
+        let records = results.map { ResultRecord($0, redactor: redactor) }
+        try await write { db in
+            for var record in records { try record.insert(db) }
+        }
+    }
+
+    /// Stores a marker and returns it with its id.
+    @discardableResult
+    public func add(_ marker: DeployMarker) async throws(HistoryError) -> DeployMarker {
+        let record = MarkerRecord(marker, redactor: redactor)
+        return try await write { db in
+            var stored = record
+            try stored.insert(db)
+            return stored.marker
+        }
+    }
+
+    /// Deletes results and markers older than `cutoff`; returns how many results went.
+    @discardableResult
+    public func prune(olderThan cutoff: Date) async throws(HistoryError) -> Int {
+        let limit = cutoff.timeIntervalSince1970
+        return try await write { db in
+            try MarkerRecord.filter(Column("at") < limit).deleteAll(db)
+            return try ResultRecord.filter(Column("started_at") < limit).deleteAll(db)
+        }
+    }
+
+    @discardableResult
+    public func prune(retention: Duration, now: Date = Date()) async throws(HistoryError) -> Int {
+        try await prune(olderThan: now.addingTimeInterval(-retention.seconds))
+    }
+
+    // MARK: Reading
+
+    /// Results since a moment, oldest first; of one target when named.
+    public func results(since: Date = .distantPast, target: String? = nil) async throws(HistoryError) -> [ProbeResult] {
+        try await read { db in
+            try Self.request(since: since, target: target).order(Column("started_at"), Column("id"))
+                .fetchAll(db).map(\.probeResult)
+        }
+    }
+
+    public func count(target: String? = nil) async throws(HistoryError) -> Int {
+        try await read { db in try Self.request(since: .distantPast, target: target).fetchCount(db) }
+    }
+
+    /// Per target (in name order): count, failures and latency percentiles since a moment.
+    /// Reads only three columns, so a week of history stays cheap.
+    public func summaries(since: Date = .distantPast, target: String? = nil) async throws(HistoryError) -> [(target: String, summary: LatencySummary)] {
+        let rows = try await read { db in
+            try Row.fetchAll(db, Self.request(since: since, target: target).select(Column("target"), Column("status"), Column("latency_ms")))
+                .map { row -> (String, Bool, Double?) in (row["target"], row["status"] == Status.down.rawValue, row["latency_ms"]) }
+        }
+        var grouped: [String: (count: Int, failures: Int, latencies: [Double])] = [:]
+        for (name, down, latency) in rows {
+            var entry = grouped[name] ?? (0, 0, [])
+            entry.count += 1
+            if down { entry.failures += 1 } else if let latency { entry.latencies.append(latency) }
+            grouped[name] = entry
+        }
+        return grouped.keys.sorted().compactMap { name in
+            grouped[name].map { (name, LatencySummary(count: $0.count, failures: $0.failures, latencies: $0.latencies)) }
+        }
+    }
+
+    public func failureWindows(since: Date = .distantPast, target: String? = nil) async throws(HistoryError) -> [FailureWindow] {
+        FailureWindow.find(in: try await results(since: since, target: target))
+    }
+
+    public func markers(since: Date = .distantPast) async throws(HistoryError) -> [DeployMarker] {
+        try await read { db in
+            try MarkerRecord.filter(Column("at") >= since.timeIntervalSince1970).order(Column("at"), Column("id"))
+                .fetchAll(db).map(\.marker)
+        }
+    }
+
+    /// The last `perTarget` results of each target (no older than `since`), the markers in that
+    /// span and each target's last known version: everything a restarted dashboard shows.
+    public func seed(perTarget: Int = 100, since: Date = .distantPast) async throws(HistoryError) -> HistorySeed {
+        let limit = max(1, perTarget)
+        let from = since.timeIntervalSince1970
+        let (records, versions) = try await read { db in
+            let records = try ResultRecord.fetchAll(db, sql: """
+                SELECT * FROM (
+                  SELECT *, ROW_NUMBER() OVER (PARTITION BY target ORDER BY started_at DESC, id DESC) AS rank
+                  FROM result WHERE started_at >= ?
+                ) WHERE rank <= ? ORDER BY started_at, id
+                """, arguments: [from, limit])
+            // The newest version each target reported, however old: a deploy made while Sonde was
+            // stopped is still a change against it.
+            let versions = try Row.fetchAll(db, sql: """
+                SELECT target, version FROM result AS r
+                WHERE version IS NOT NULL AND id = (
+                  SELECT id FROM result WHERE target = r.target AND version IS NOT NULL
+                  ORDER BY started_at DESC, id DESC LIMIT 1)
+                """).reduce(into: [String: String]()) { $0[$1["target"]] = $1["version"] }
+            return (records, versions)
+        }
+        let results = records.map(\.probeResult)
+        let earliest = results.first?.startedAt ?? Date()
+        let markers = try await markers(since: max(since, earliest))
+        return HistorySeed(results: results, markers: markers, versions: versions)
+    }
+
+    /// SQLite's own check of the file: "ok" when sound.
+    public func integrityCheck() async throws(HistoryError) -> String {
+        try await read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+
+    public func close() throws(HistoryError) {
+        do { try pool.close() } catch { throw HistoryError(.cannotWrite, path: path, detail: Self.describe(error)) }
+    }
+
+    // MARK: Plumbing
+
+    private static func request(since: Date, target: String?) -> QueryInterfaceRequest<ResultRecord> {
+        var request = ResultRecord.filter(Column("started_at") >= since.timeIntervalSince1970)
+        if let target { request = request.filter(Column("target") == target) }
+        return request
+    }
+
+    private func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws(HistoryError) -> T {
+        do { return try await pool.write(updates) } catch { throw HistoryError(.cannotWrite, path: path, detail: Self.describe(error)) }
+    }
+
+    private func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws(HistoryError) -> T {
+        do { return try await pool.read(value) } catch { throw HistoryError(.cannotRead, path: path, detail: Self.describe(error)) }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? error.description }
+        return "\(error)"
+    }
+}
