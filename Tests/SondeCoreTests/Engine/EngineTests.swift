@@ -1,0 +1,75 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import SondeCore
+
+/// A probe that answers at once with a fixed latency.
+private struct InstantProbe: Probe {
+    var latency: Duration = .milliseconds(5)
+    func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome { ProbeOutcome(latency: latency) }
+}
+
+/// A probe that never answers and ignores cancellation: the engine must give up on it alone.
+private struct HungProbe: Probe {
+    func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
+        await withCheckedContinuation { (_: CheckedContinuation<Void, Never>) in }
+        return ProbeOutcome(latency: .zero)
+    }
+}
+
+/// Collects events in arrival order.
+private final class EventLog: Sendable {
+    private let events = Mutex<[EngineEvent]>([])
+    func append(_ event: EngineEvent) { events.withLock { $0.append(event) } }
+    var results: [ProbeResult] {
+        events.withLock { $0.compactMap { if case .result(let r) = $0 { r } else { nil } } }
+    }
+}
+
+private func target(_ name: String, interval: Duration = .milliseconds(10), timeout: Duration = .milliseconds(300),
+                    latencyTarget: Duration? = nil) -> Target {
+    Target(name: name, interval: interval, timeout: timeout, latencyTarget: latencyTarget,
+           probe: .tcp(TCPSpec(host: "127.0.0.1", port: 1)))
+}
+
+@Suite("Engine")
+struct EngineTests {
+    @Test func aHungTargetTimesOutAloneWhileTheOthersKeepTheirRounds() async {
+        let log = EventLog()
+        let engine = Engine(targets: [target("hung"), target("healthy")]) { t in
+            t.name == "hung" ? HungProbe() as any Probe : InstantProbe()
+        }
+        await engine.run(rounds: 3) { log.append($0) }
+
+        let results = log.results
+        let hung = results.filter { $0.target == "hung" }
+        let healthy = results.filter { $0.target == "healthy" }
+        #expect(hung.count == 3)
+        #expect(hung.allSatisfy { $0.status == .down && $0.reason?.kind == .timeout })
+        #expect(hung.first?.reason?.message == "timed out after 300ms during the probe")
+        #expect(healthy.map(\.sequence) == [1, 2, 3])
+        #expect(healthy.allSatisfy { $0.status == .up && $0.latency == .milliseconds(5) })
+        // The healthy target finished all its rounds before the hung one produced anything.
+        let firstHung = results.firstIndex { $0.target == "hung" } ?? 0
+        let lastHealthy = results.lastIndex { $0.target == "healthy" } ?? Int.max
+        #expect(lastHealthy < firstHung)
+    }
+
+    @Test func overTheLatencyTargetIsSlowAndFailureIsDown() {
+        let slow = ProbeResult.judge(ProbeOutcome(latency: .milliseconds(150)), latencyTarget: .milliseconds(100))
+        let fast = ProbeResult.judge(ProbeOutcome(latency: .milliseconds(50)), latencyTarget: .milliseconds(100))
+        let down = ProbeResult.judge(.failed(FailureReason(.refused, "connection refused")), latencyTarget: nil)
+        #expect([slow, fast, down] == [.slow, .up, .down])
+    }
+
+    @Test func runNowProbesAPausedTargetOnce() async {
+        let log = EventLog()
+        let engine = Engine(targets: [target("a", interval: .seconds(3600))]) { _ in InstantProbe() }
+        await engine.control.pause()
+        let run = Task { await engine.run(rounds: 2) { log.append($0) } }
+        await engine.control.runNow("a")
+        await engine.control.resume()
+        await run.value
+        #expect(log.results.map(\.sequence) == [1, 2])
+    }
+}
