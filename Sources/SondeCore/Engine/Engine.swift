@@ -5,28 +5,45 @@ import Synchronization
 /// costs only its own deadline: the engine abandons a probe that overruns it.
 public struct Engine: Sendable {
     public let targets: [Target]
+    public let journeys: [JourneySpec]
+    public let suites: [SuiteWatcher]
     public let factory: ProbeFactory
     public let scheduler: Scheduler
     /// Extra time a probe gets past its deadline before the engine gives up on it.
     public static let deadlineGrace: Duration = .milliseconds(250)
 
-    public init(targets: [Target], factory: @escaping ProbeFactory, scheduler: Scheduler = Scheduler()) {
+    public init(
+        targets: [Target], journeys: [JourneySpec] = [], suites: [SuiteWatcher] = [],
+        factory: @escaping ProbeFactory, scheduler: Scheduler = Scheduler()
+    ) {
         self.targets = targets
+        self.journeys = journeys
+        self.suites = suites
         self.factory = factory
         self.scheduler = scheduler
     }
 
+    /// Everything a config watches: targets, journeys and suites.
+    public init(config: SondeConfig, factory: @escaping ProbeFactory, scheduler: Scheduler = Scheduler()) {
+        self.init(
+            targets: config.targets, journeys: config.journeys, suites: SuiteWatcher.all(for: config),
+            factory: factory, scheduler: scheduler
+        )
+    }
+
     public var control: SchedulerControl { scheduler.control }
 
-    /// A job per target that probes it and hands each result to `emit`.
+    /// A job per target, journey and suite; each hands what it finds to `emit`.
     public func jobs(emit: @escaping @Sendable (EngineEvent) async -> Void) -> [ScheduledJob] {
-        targets.map { target in
+        let targetJobs = targets.map { target in
             let probe = factory(target)
             return ScheduledJob(name: target.name, interval: target.interval) { round in
                 let result = await Self.probeOnce(target, probe: probe, sequence: round)
                 await emit(.result(result))
             }
         }
+        let journeyJobs = journeys.map { JourneyRunner(journey: $0, factory: factory).job(emit: emit) }
+        return targetJobs + journeyJobs + suites.map { $0.job(emit: emit) }
     }
 
     public func run(rounds: Int? = nil, extraJobs: [ScheduledJob] = [], emit: @escaping @Sendable (EngineEvent) async -> Void) async {
