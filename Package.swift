@@ -62,6 +62,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks/README.md: figures, not tests.
+        .executableTarget(
+            name: "sonde-bench",
+            dependencies: ["SondeCore", "SondeProbes", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/SondeBench"
+        ),
         .testTarget(name: "SondeCoreTests", dependencies: ["SondeCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SondeProbesTests",

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import SondeCore
+import SondeProbes
+import Synchronization
+
+/// Many targets at a short interval through the real engine: memory, descriptors and scheduling lag.
+struct Soak: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run many targets through the engine and watch resources.")
+
+    @Argument(help: "URLs to spread the targets over.") var urls: [String]
+    @Option var targets = 200
+    @Option(help: "Interval in milliseconds.") var intervalMs = 200
+    @Option(help: "Minutes to run.") var minutes = 10.0
+
+    func run() async throws {
+        let interval = Duration.milliseconds(intervalMs)
+        let list = try (0..<targets).map { i in
+            try httpTarget(urls[i % max(urls.count, 1)], name: "t\(i)", interval: interval, timeout: .seconds(2))
+        }
+        let engine = Engine(targets: list, factory: ProbeFactory.make)
+        let recorder = SoakRecorder(interval: interval)
+        let run = Task { await engine.run { if case .result(let r) = $0 { recorder.record(r) } } }
+
+        let total = Duration.milliseconds(Int(minutes * 60_000))
+        let start = ContinuousClock.now
+        var afterFirstMinute: (rss: Int, fds: Int)?
+        while ContinuousClock.now - start < total {
+            try await Task.sleep(for: .seconds(min(10, minutes * 60)))
+            let sample = (rss: ProcessResources.residentKiB(), fds: ProcessResources.openDescriptors())
+            let elapsed = (ContinuousClock.now - start).seconds
+            if afterFirstMinute == nil, elapsed >= min(60, minutes * 60) { afterFirstMinute = sample }
+            print("t=\(Int(elapsed))s rss_kib=\(sample.rss) fds=\(sample.fds) results=\(recorder.count)")
+        }
+        run.cancel()
+        let end = (rss: ProcessResources.residentKiB(), fds: ProcessResources.openDescriptors())
+        let base = afterFirstMinute ?? end
+        let lags = recorder.lagsMs
+        print("""
+        summary: targets=\(targets) interval_ms=\(intervalMs) minutes=\(minutes) results=\(recorder.count) down=\(recorder.down)
+        rss_kib_after_1m=\(base.rss) rss_kib_end=\(end.rss) growth=\(format(Double(end.rss - base.rss) / Double(max(base.rss, 1)) * 100, 1))%
+        fds_after_1m=\(base.fds) fds_end=\(end.fds)
+        scheduling_lag_ms p50=\(format(percentile(lags, 50))) p99=\(format(percentile(lags, 99))) max=\(format(lags.max() ?? .nan))
+        """)
+    }
+}
+
+/// Lag = how late each round started against its target's first start plus whole intervals.
+final class SoakRecorder: Sendable {
+    private struct State { var first: [String: Date] = [:]; var lags: [Double] = []; var count = 0; var down = 0 }
+    private let state = Mutex(State())
+    private let intervalSeconds: Double
+
+    init(interval: Duration) { intervalSeconds = interval.seconds }
+
+    func record(_ r: ProbeResult) {
+        state.withLock { s in
+            s.count += 1
+            if r.status == .down { s.down += 1 }
+            guard let first = s.first[r.target] else { s.first[r.target] = r.startedAt; return }
+            let due = first.addingTimeInterval(Double(r.sequence - 1) * intervalSeconds)
+            s.lags.append(max(0, r.startedAt.timeIntervalSince(due) * 1000))
+        }
+    }
+
+    var count: Int { state.withLock { $0.count } }
+    var down: Int { state.withLock { $0.down } }
+    var lagsMs: [Double] { state.withLock { $0.lags } }
+}
+
+enum ProcessResources {
+    static func residentKiB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
+        return line.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? -1
+    }
+
+    static func openDescriptors() -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
+    }
+}
