@@ -6,7 +6,7 @@ public enum ProbeFactory {
         switch target.probe {
         case .http(let spec): HTTPProbe(spec: spec, timeout: target.timeout)
         case .websocket: UnavailableProbe(kind: .websocket)
-        case .postgres: UnavailableProbe(kind: .postgres)
+        case .postgres(let spec): PostgresProbe(spec: spec)
         case .redis(let spec): RedisProbe(spec: spec)
         case .clickhouse: UnavailableProbe(kind: .clickhouse)
         case .tcp(let spec): TCPProbe(spec: spec)
