@@ -6,6 +6,7 @@ public struct DashboardState: Sendable {
     public var environment: String
     public var targets: [TargetInfo]
     public var suiteNames: [String]
+    public var journeyNames: [String]
     public var redactor: Redactor
 
     public var stats: [String: TargetStats] = [:]
@@ -15,8 +16,14 @@ public struct DashboardState: Sendable {
     public var reportedHistory: [ReportedKey: [Double]] = [:]
     public var suites: [String: SuiteResult] = [:]
     public var journeys: [String: JourneyResult] = [:]
-    /// State changes, newest first.
-    public var events: [StatusChange] = []
+    /// State changes and deploy markers, newest first.
+    public var events: [LogEntry] = []
+    /// Results per target, oldest first, kept long enough to compare before and after a deploy.
+    public var resultLog: [String: [ProbeResult]] = [:]
+    /// Deploy markers, oldest first.
+    public var markers: [DeployMarker] = []
+    /// A comparison handed in from history; when nil the deploy view computes one from `resultLog`.
+    public var suppliedComparison: DeployComparison?
 
     public var screen: Screen = .dashboard
     public var showHelp = false
@@ -39,15 +46,17 @@ public struct DashboardState: Sendable {
     public static let recentLimit = 12
     public static let sparkLimit = 60
     public static let eventLimit = 200
+    public static let resultLogLimit = 400
 
     public init(
-        environment: String, targets: [TargetInfo], suiteNames: [String] = [], redactor: Redactor = Redactor(secrets: []),
+        environment: String, targets: [TargetInfo], suiteNames: [String] = [], journeyNames: [String] = [], redactor: Redactor = Redactor(secrets: []),
         themes: [String] = ["default"], now: Date = Date(), width: Int = 80, height: Int = 24,
         glyphs: Glyphs = .unicode, keyMap: KeyMap = .standard, timeZone: TimeZone = .current
     ) {
         self.environment = environment
         self.targets = targets
         self.suiteNames = suiteNames
+        self.journeyNames = journeyNames
         self.redactor = redactor
         self.themes = themes.isEmpty ? ["default"] : themes
         self.now = now
@@ -62,7 +71,7 @@ public struct DashboardState: Sendable {
         self.init(
             environment: config.environment,
             targets: config.targets.map { TargetInfo($0, redactor: config.redactor) },
-            suiteNames: config.suites.map(\.name), redactor: config.redactor,
+            suiteNames: config.suites.map(\.name), journeyNames: config.journeys.map(\.name), redactor: config.redactor,
             themes: themes, width: width, height: height, glyphs: glyphs
         )
     }

@@ -4,6 +4,17 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
     case enter, escape, tab, backTab, up, down, left, right, pageUp, pageDown, home, end, backspace
     case ctrlC
 
+    /// The name in plain ASCII, for terminals whose locale cannot show arrows.
+    public var asciiDescription: String {
+        switch self {
+        case .up: "Up"
+        case .down: "Down"
+        case .left: "Left"
+        case .right: "Right"
+        default: description
+        }
+    }
+
     public var description: String {
         switch self {
         case .character(" "): "Space"

@@ -7,6 +7,13 @@ public enum Message: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     case tick(Date)
+    /// Recent history replayed at start, so a restarted dashboard looks as if it never stopped.
+    case seed(DashboardSeed)
+    /// A deploy happened (the `d` key, `--deploy`, or a detected version change).
+    case deployMarker(DeployMarker)
+    /// A comparison computed elsewhere (from history); replaces the one the dashboard computes
+    /// from the results it holds.
+    case deployComparison(DeployComparison)
 }
 
 /// What `update` asks the outside world to do; the app loop carries these out.
@@ -15,4 +22,21 @@ public enum Command: Sendable, Equatable {
     case togglePause
     case probeNow(String)
     case applyTheme(String)
+    /// `d`: the app loop places a manual deploy marker now (and tells the history hook).
+    case markDeploy
+}
+
+/// Results and markers from history to start from: results oldest first across targets.
+public struct DashboardSeed: Sendable {
+    public var results: [ProbeResult]
+    public var markers: [DeployMarker]
+    public var suites: [SuiteResult]
+    public var journeys: [JourneyResult]
+
+    public init(results: [ProbeResult], markers: [DeployMarker] = [], suites: [SuiteResult] = [], journeys: [JourneyResult] = []) {
+        self.results = results
+        self.markers = markers
+        self.suites = suites
+        self.journeys = journeys
+    }
 }

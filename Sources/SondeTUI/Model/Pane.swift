@@ -3,6 +3,7 @@ public enum PaneID: String, Sendable, CaseIterable, Hashable {
     case services = "Services"
     case databases = "Databases"
     case websockets = "WebSockets"
+    case journeys = "Journeys"
     case modules = "Modules"
     case events = "Events"
 }
@@ -11,4 +12,7 @@ public enum PaneID: String, Sendable, CaseIterable, Hashable {
 public enum Screen: Sendable, Equatable {
     case dashboard
     case detail(target: String)
+    case journey(name: String)
+    /// Before / after the latest deploy marker, per target.
+    case deploys
 }

@@ -47,8 +47,14 @@ extension DashboardState {
         }
     }
 
-    public var eventRows: [StatusChange] {
-        filter.isEmpty ? events : events.filter { matchesFilter($0.target) }
+    public var eventRows: [LogEntry] {
+        filter.isEmpty ? events : events.filter { matchesFilter($0.searchText) }
+    }
+
+    public var journeyRows: [JourneyResult] {
+        var names = journeyNames
+        for name in journeys.keys.sorted() where !names.contains(name) { names.append(name) }
+        return names.compactMap { journeys[$0] }.filter { matchesFilter($0.name) }
     }
 
     /// Whether a pane has anything configured; panes without give their space away.
@@ -58,6 +64,7 @@ extension DashboardState {
         case .websockets: targets.contains { $0.kind == .websocket }
         case .databases: targets.contains { $0.kind.isDatabase } || !reportedHistory.isEmpty
         case .modules: !suiteNames.isEmpty
+        case .journeys: !journeyNames.isEmpty || !journeys.isEmpty
         case .events: true
         }
     }
@@ -70,6 +77,7 @@ extension DashboardState {
         case .databases: databaseRows.count
         case .websockets: websocketRows.count
         case .modules: moduleRows.count
+        case .journeys: journeyRows.count
         case .events: eventRows.count
         }
     }
@@ -88,7 +96,7 @@ extension DashboardState {
         case .websockets: return websocketRows[safe: row]?.name
         case .databases: return databaseRows[safe: row]?.targetName
         case .events: return eventRows[safe: row]?.target
-        case .modules: return nil
+        case .modules, .journeys: return nil
         }
     }
 }

@@ -7,38 +7,37 @@ public enum Update {
         switch message {
         case .event(let event):
             record(event, in: &state)
-            return []
         case .resize(let width, let height):
             state.width = width
             state.height = height
-            return []
         case .tick(let date):
             state.now = date
-            return []
         case .key(let key):
             return handle(key, in: &state)
+        case .seed(let seed):
+            for result in seed.results { record(.result(result), in: &state) }
+            for suite in seed.suites { record(.suite(suite), in: &state) }
+            for journey in seed.journeys { record(.journey(journey), in: &state) }
+            for marker in seed.markers { place(marker, in: &state) }
+        case .deployMarker(let marker):
+            place(marker, in: &state)
+        case .deployComparison(let comparison):
+            state.suppliedComparison = comparison
         }
+        return []
     }
 
     static func record(_ event: EngineEvent, in state: inout DashboardState) {
         switch event {
         case .result(let result):
             var stats = state.stats[result.target] ?? TargetStats(name: result.target)
-            if let change = stats.record(result) {
-                state.events.insert(change, at: 0)
-                if state.events.count > DashboardState.eventLimit { state.events.removeLast() }
-            }
+            if let change = stats.record(result) { log(.change(change), in: &state) }
             state.stats[result.target] = stats
-            var recent = state.recent[result.target] ?? []
-            recent.append(result)
-            if recent.count > DashboardState.recentLimit { recent.removeFirst(recent.count - DashboardState.recentLimit) }
-            state.recent[result.target] = recent
+            append(result, to: &state.recent[result.target, default: []], limit: DashboardState.recentLimit)
+            append(result, to: &state.resultLog[result.target, default: []], limit: DashboardState.resultLogLimit)
             for metric in result.outcome.reported {
                 let key = ReportedKey(service: result.target, metric: metric.name)
-                var history = state.reportedHistory[key] ?? []
-                history.append(metric.value)
-                if history.count > DashboardState.sparkLimit { history.removeFirst(history.count - DashboardState.sparkLimit) }
-                state.reportedHistory[key] = history
+                append(metric.value, to: &state.reportedHistory[key, default: []], limit: DashboardState.sparkLimit)
             }
         case .suite(let suite):
             state.suites[suite.name] = suite
@@ -46,6 +45,27 @@ public enum Update {
         case .journey(let journey):
             state.journeys[journey.name] = journey
         }
+    }
+
+    /// Places a marker in time order, logs it, and drops a comparison made for an older marker.
+    static func place(_ marker: DeployMarker, in state: inout DashboardState) {
+        guard !state.markers.contains(marker) else { return }
+        state.markers.append(marker)
+        state.markers.sort { $0.at < $1.at }
+        log(.deploy(marker), in: &state)
+        if let supplied = state.suppliedComparison, supplied.marker.at < marker.at { state.suppliedComparison = nil }
+    }
+
+    /// Inserts an entry keeping the log newest first (seeded entries can be older than live ones).
+    static func log(_ entry: LogEntry, in state: inout DashboardState) {
+        let index = state.events.firstIndex { $0.at <= entry.at } ?? state.events.count
+        state.events.insert(entry, at: index)
+        if state.events.count > DashboardState.eventLimit { state.events.removeLast() }
+    }
+
+    static func append<T>(_ value: T, to list: inout [T], limit: Int) {
+        list.append(value)
+        if list.count > limit { list.removeFirst(list.count - limit) }
     }
 
     static func handle(_ key: Key, in state: inout DashboardState) -> [Command] {
@@ -74,9 +94,7 @@ public enum Update {
             let next = state.selectedRow(state.focus) + (action == .selectNext ? 1 : -1)
             state.selection[state.focus] = min(max(0, next), count - 1)
         case .open:
-            if state.screen == .dashboard, let name = state.selectedTarget, state.info(name) != nil {
-                state.screen = .detail(target: name)
-            }
+            open(in: &state)
         case .back:
             if state.screen != .dashboard {
                 state.screen = .dashboard
@@ -95,8 +113,23 @@ public enum Update {
         case .cycleTheme:
             state.themeIndex = (state.themeIndex + 1) % state.themes.count
             return [.applyTheme(state.themeName)]
+        case .markDeploy:
+            return [.markDeploy]
+        case .deployView:
+            state.screen = state.screen == .deploys ? .dashboard : .deploys
         }
         return []
+    }
+
+    static func open(in state: inout DashboardState) {
+        guard state.screen == .dashboard else { return }
+        if state.focus == .journeys, let journey = state.journeyRows[safe: state.selectedRow(.journeys)] {
+            state.screen = .journey(name: journey.name)
+        } else if state.focus == .events, case .deploy = state.eventRows[safe: state.selectedRow(.events)] {
+            state.screen = .deploys
+        } else if let name = state.selectedTarget, state.info(name) != nil {
+            state.screen = .detail(target: name)
+        }
     }
 
     static func moveFocus(by step: Int, in state: inout DashboardState) {

@@ -16,6 +16,7 @@ enum DatabasesPane {
         return zip(rows, names).map { row, name in
             var line: Line
             let history: [Double?]
+            var markers: [Int] = []
             var detail = ""
             var detailStyle = Style.plain
             switch row {
@@ -27,6 +28,7 @@ enum DatabasesPane {
                         Span(Text.right(last?.status == .down ? "-" : Text.ms(last?.latency), 8), style), Span(" "),
                         Span(Text.left("direct", 22), .muted), Span(" ")]
                 history = stats?.window.recentLatencies ?? []
+                markers = state.markerOffsets(target, count: sparkWidth)
                 if let last { detail = ServicesPane.reason(last, redactor: state.redactor) }
                 detailStyle = style
             case .reported(let key):
@@ -35,8 +37,9 @@ enum DatabasesPane {
                         Span(Text.right(Text.ms(values.last), 8), Style(.reported)), Span(" "),
                         Span(Text.left("reported by \(key.service)", 22, ellipsis: g.ellipsis), Style(.reported)), Span(" ")]
                 history = values.map { Optional($0) }
+                markers = state.markerOffsets(key.service, count: min(sparkWidth, values.count))
             }
-            if sparkWidth > 0 { line += Sparkline.line(history, width: sparkWidth, glyphs: g) + [Span(" ")] }
+            if sparkWidth > 0 { line += Sparkline.line(history, width: sparkWidth, glyphs: g, markers: markers) + [Span(" ")] }
             line.append(Span(Text.fit(detail, reasonWidth, ellipsis: g.ellipsis), detailStyle))
             return line
         }

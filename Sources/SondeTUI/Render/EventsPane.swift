@@ -1,7 +1,7 @@
 import Foundation
 import SondeCore
 
-/// State changes, newest first: `12:03:44 backend 200 -> 503  server said 503`.
+/// State changes and deploys, newest first: `12:03:44 backend 200 -> 503  server said 503`.
 enum EventsPane {
     static func title(_ state: DashboardState) -> String { "Events" }
 
@@ -9,15 +9,18 @@ enum EventsPane {
         let rows = state.eventRows
         guard !rows.isEmpty else { return [[Span("no changes yet", .muted)]] }
         let g = state.glyphs
-        return rows.map { change in
-            let style = Style.status(change.toStatus)
-            var line: Line = [
-                Span(Clock.time(change.at, zone: state.timeZone) + " ", .muted),
-                Span(g.status(change.toStatus) + " ", style),
-                Span(change.target + " "), Span(change.summary, style),
-            ]
-            if let reason = change.reason { line.append(Span("  " + state.redactor.redact(reason), .muted)) }
-            return line
+        return rows.map { entry in
+            let time = Span(Clock.time(entry.at, zone: state.timeZone) + " ", .muted)
+            switch entry {
+            case .change(let change):
+                let style = Style.status(change.toStatus)
+                var line: Line = [time, Span(g.status(change.toStatus) + " ", style), Span(change.target + " "), Span(change.summary, style)]
+                if let reason = change.reason { line.append(Span("  " + state.redactor.redact(reason), .muted)) }
+                return line
+            case .deploy(let marker):
+                return [time, Span(g.deploy + " ", Style(.accent, bold: true)), Span(state.redactor.redact(marker.summary), Style(.accent, bold: true)),
+                        Span("  (\(marker.source.rawValue))", .muted)]
+            }
         }
     }
 }

@@ -7,20 +7,28 @@ public struct Glyphs: Sendable, Equatable {
     public var up, slow, down, pending, reported: String
     public var sparkline: [String]
     public var barFull, barFailed, barSkipped, dot, arrow, ellipsis: String
+    /// A deploy in the event log, and its mark on a sparkline.
+    public var deploy, deployMark: String
+    /// True for the ASCII set: key names are spelled out too.
+    public var isASCII: Bool
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         up: "●", slow: "▲", down: "✖", pending: "○", reported: "◆",
         sparkline: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
-        barFull: "█", barFailed: "█", barSkipped: "░", dot: "·", arrow: "→", ellipsis: "…"
+        barFull: "█", barFailed: "█", barSkipped: "░", dot: "·", arrow: "→", ellipsis: "…",
+        deploy: "⚑", deployMark: "┃", isASCII: false
     )
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         up: "o", slow: "!", down: "X", pending: ".", reported: "*",
         sparkline: ["_", ".", "-", "=", "+", "*", "#", "@"],
-        barFull: "#", barFailed: "x", barSkipped: ".", dot: "-", arrow: "->", ellipsis: "~"
+        barFull: "#", barFailed: "x", barSkipped: ".", dot: "-", arrow: "->", ellipsis: "~",
+        deploy: "D", deployMark: "|", isASCII: true
     )
+
+    public func keyName(_ key: Key) -> String { isASCII ? key.asciiDescription : key.description }
 
     public func status(_ status: Status?) -> String {
         switch status {

@@ -1,10 +1,13 @@
+import SondeCore
+
 /// Every key binding with its description, generated from the key map, over the dashboard.
 enum HelpOverlay {
     static func draw(_ state: DashboardState, into canvas: inout Canvas) {
         let bindings = state.keyMap.bindings
-        let labelWidth = bindings.map { keysLabel($0).count }.max() ?? 4
+        let g = state.glyphs
+        let labelWidth = bindings.map { DisplayWidth.of(keysLabel($0, glyphs: g)) }.max() ?? 4
         let lines: [Line] = bindings.map {
-            [Span(" " + Text.left(keysLabel($0), labelWidth) + "  ", Style(.accent, bold: true)), Span($0.description)]
+            [Span(" " + Text.left(keysLabel($0, glyphs: g), labelWidth) + "  ", Style(.accent, bold: true)), Span($0.description)]
         } + [[], [Span(" any key closes this help", .muted)]]
         let width = min(canvas.width - 2, max(40, labelWidth + 46))
         let height = min(canvas.height - 2, lines.count + 2)
@@ -15,8 +18,8 @@ enum HelpOverlay {
     }
 
     /// `j ↓` style list of every key of a binding (the ASCII fallback spells arrows out).
-    static func keysLabel(_ binding: KeyBinding) -> String {
-        binding.keys.map { $0.description }.joined(separator: " ")
+    static func keysLabel(_ binding: KeyBinding, glyphs: Glyphs) -> String {
+        binding.keys.map(glyphs.keyName).joined(separator: " ")
     }
 }
 
@@ -30,8 +33,8 @@ enum TooSmallScreen {
         ]
         let top = max(0, (canvas.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {
-            let fitted = Text.fit(line, canvas.width)
-            canvas.put(fitted, x: max(0, (canvas.width - fitted.count) / 2), y: top + i, style: Style(.text, bold: i == 0))
+            let fitted = Text.fit(line, canvas.width, ellipsis: state.glyphs.ellipsis)
+            canvas.put(fitted, x: max(0, (canvas.width - DisplayWidth.of(fitted)) / 2), y: top + i, style: Style(.text, bold: i == 0))
         }
     }
 }

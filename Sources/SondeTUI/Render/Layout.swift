@@ -3,14 +3,14 @@
 public enum Layout {
     public static let minimumWidth = 60
     public static let minimumHeight = 16
-    /// From this width the targets go on the left and modules and events on the right.
+    /// From this width the targets go on the left and journeys, modules and events on the right.
     public static let twoColumnWidth = 120
 
     public static func panes(_ state: DashboardState, in body: Rect) -> [(PaneID, Rect)] {
         let panes = state.visiblePanes
         func want(_ pane: PaneID) -> Int { max(1, state.rowCount(pane)) + 2 }
         let left = panes.filter { [.services, .databases, .websockets].contains($0) }
-        let right = panes.filter { [.modules, .events].contains($0) }
+        let right = panes.filter { [.journeys, .modules, .events].contains($0) }
         if body.width >= twoColumnWidth, !left.isEmpty {
             let leftWidth = body.width * 3 / 5
             let leftRect = Rect(x: body.x, y: body.y, width: leftWidth, height: body.height)

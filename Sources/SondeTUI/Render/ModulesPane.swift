@@ -29,6 +29,18 @@ enum ModulesPane {
                 Span(Text.right(counts, 6) + " "),
             ] + bar(module, width: barWidth, glyphs: g))
         }
+        return lines + causes(state, width: width)
+    }
+
+    /// The failure causes shared by the most tests, under the modules (not selectable).
+    static func causes(_ state: DashboardState, width: Int) -> [Line] {
+        let groups = state.suiteNames.compactMap { state.suites[$0] }.flatMap { $0.topCauses() }
+        guard !groups.isEmpty else { return [] }
+        var lines: [Line] = [[Span("Top failure causes", Style(.text, bold: true))]]
+        for group in groups.prefix(3) {
+            lines.append([Span(Text.right("\(group.count)x ", 5), Style(.down, bold: true)),
+                          Span(state.redactor.redact(group.cause) + "  ", .status(.down)), Span(group.spread, .muted)])
+        }
         return lines
     }
 

@@ -17,6 +17,10 @@ public enum Renderer {
         switch state.screen {
         case .detail(let target):
             DetailView.draw(state, target: target, in: body, into: &canvas)
+        case .journey(let name):
+            JourneyView.draw(state, journey: name, in: body, into: &canvas)
+        case .deploys:
+            DeployView.draw(state, in: body, into: &canvas)
         case .dashboard:
             for (pane, rect) in Layout.panes(state, in: body) {
                 let focused = pane == state.focus
@@ -35,6 +39,7 @@ public enum Renderer {
         case .databases: DatabasesPane.title(state)
         case .websockets: WebSocketsPane.title(state)
         case .modules: ModulesPane.title(state)
+        case .journeys: JourneysPane.title(state)
         case .events: EventsPane.title(state)
         }
     }
@@ -45,6 +50,7 @@ public enum Renderer {
         case .databases: DatabasesPane.lines(state, width: width)
         case .websockets: WebSocketsPane.lines(state, width: width)
         case .modules: ModulesPane.lines(state, width: width)
+        case .journeys: JourneysPane.lines(state, width: width)
         case .events: EventsPane.lines(state, width: width)
         }
     }

@@ -25,7 +25,8 @@ enum ServicesPane {
                 Span(Text.right(Text.percent(stats?.window.successRate), 5)), Span(" "),
             ]
             if sparkWidth > 0 {
-                line += Sparkline.line(stats?.window.recentLatencies ?? [], width: sparkWidth, glyphs: g) + [Span(" ")]
+                line += Sparkline.line(stats?.window.recentLatencies ?? [], width: sparkWidth, glyphs: g,
+                                       markers: state.markerOffsets(info.name, count: sparkWidth)) + [Span(" ")]
             }
             line.append(Span(Text.fit(reason(last, redactor: state.redactor), reasonWidth, ellipsis: g.ellipsis), status))
             return line

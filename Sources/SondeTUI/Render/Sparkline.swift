@@ -1,7 +1,9 @@
 /// Recent values as a row of block characters, newest on the right; failures show as a dot in
 /// the down colour so an outage is visible in the trend.
 enum Sparkline {
-    static func line(_ values: [Double?], width: Int, glyphs: Glyphs) -> Line {
+    /// `markers`: deploy positions, as the number of shown values after each deploy; a marker
+    /// replaces the first value after its deploy.
+    static func line(_ values: [Double?], width: Int, glyphs: Glyphs, markers: [Int] = []) -> Line {
         guard width > 0 else { return [] }
         let shown = values.suffix(width)
         let numbers = shown.compactMap { $0 }
@@ -9,7 +11,12 @@ enum Sparkline {
         let high = numbers.max() ?? 0
         let levels = glyphs.sparkline.count
         var spans: Line = []
-        for value in shown {
+        let markedIndices = Set(markers.map { shown.count - $0 })
+        for (index, value) in shown.enumerated() {
+            if markedIndices.contains(index) {
+                spans.append(Span(glyphs.deployMark, Style(.accent, bold: true)))
+                continue
+            }
             guard let value else {
                 spans.append(Span(glyphs.dot, Style(.down)))
                 continue

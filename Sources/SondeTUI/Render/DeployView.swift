@@ -1,0 +1,58 @@
+import SondeCore
+
+/// Per target, results before the latest deploy against results after it: p50, p95, error rate,
+/// and the verdict of the regression rule; regressions stand out.
+enum DeployView {
+    static func draw(_ state: DashboardState, in rect: Rect, into canvas: inout Canvas) {
+        let g = state.glyphs
+        guard let comparison = state.deployComparison else {
+            Box.draw(rect, title: "Deploy  (Esc back)", focused: true, glyphs: g, into: &canvas)
+            Box.fill([[Span("No deploy marked yet: press d when a deploy starts.", .muted)]], in: rect.inset, selected: nil, into: &canvas)
+            return
+        }
+        let marker = comparison.marker
+        let title = "\(state.redactor.redact(marker.summary)) at \(Clock.time(marker.at, zone: state.timeZone))  (Esc back)"
+        Box.draw(rect, title: title, focused: true, glyphs: g, into: &canvas)
+        Box.fill(lines(comparison, state: state), in: rect.inset, selected: nil, into: &canvas)
+    }
+
+    static func lines(_ comparison: DeployComparison, state: DashboardState) -> [Line] {
+        let g = state.glyphs
+        let nameWidth = min(22, max(8, comparison.rows.map { DisplayWidth.of($0.target) }.max() ?? 8))
+        let bold = Style(.text, bold: true)
+        var out: [Line] = [[
+            Span("  " + Text.left("target", nameWidth) + " ", bold),
+            Span(Text.right("p50", 9) + Text.right("p95", 9) + Text.right("errors", 8) + "  " + g.arrow + " ", bold),
+            Span(Text.right("p50", 9) + Text.right("p95", 9) + Text.right("errors", 8) + "  verdict", bold),
+        ]]
+        for row in comparison.rows {
+            let (mark, style, verdict) = describe(row.verdict, glyphs: g)
+            out.append([
+                Span(mark + " ", style), Span(Text.left(row.target, nameWidth, ellipsis: g.ellipsis) + " "),
+                Span(figures(row.before), .muted), Span("  " + g.arrow + " ", .muted),
+                Span(figures(row.after), row.verdict.isRegression ? style : .plain), Span("  "), Span(verdict, style),
+            ])
+        }
+        let regressions = comparison.regressions.count
+        out.append([])
+        out.append(regressions == 0
+            ? [Span(comparison.isUndecided ? "Too few results on one side to judge yet." : "No regressions.", .muted)]
+            : [Span("\(regressions) target\(regressions == 1 ? "" : "s") regressed", Style(.down, bold: true))])
+        let rule = comparison.rule
+        out.append([Span("Rule: p95 over max(\(rule.latencyFactor)x, +\(Int(rule.latencyMarginMs)) ms) or errors up more than \(Int(rule.errorRatePoints)) points, with \(rule.minimumSamples)+ results each side.", .muted)])
+        return out
+    }
+
+    static func figures(_ summary: LatencySummary) -> String {
+        Text.right(Text.ms(summary.p50), 9) + Text.right(Text.ms(summary.p95), 9)
+            + Text.right(summary.errorRate.map { "\(Int($0.rounded()))%" } ?? "-", 8)
+    }
+
+    static func describe(_ verdict: RegressionRule.Verdict, glyphs g: Glyphs) -> (String, Style, String) {
+        switch verdict {
+        case .ok: (g.up, .status(.up), "ok")
+        case .regressed(let findings): (g.down, Style(.down, bold: true, reverse: true), "REGRESSED " + findings.map(\.description).joined(separator: "; "))
+        case .insufficient(let why): (g.pending, .muted, why)
+        }
+    }
+}
