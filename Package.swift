@@ -41,7 +41,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
-        .target(name: "SondeTUI", dependencies: ["SondeCore", "CNcursesw"]),
+        .target(name: "SondeTUI", dependencies: ["SondeCore", "CNcursesw", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "SondeDemo",
             dependencies: [
