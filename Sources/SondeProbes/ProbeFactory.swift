@@ -8,7 +8,7 @@ public enum ProbeFactory {
         case .websocket: UnavailableProbe(kind: .websocket)
         case .postgres(let spec): PostgresProbe(spec: spec)
         case .redis(let spec): RedisProbe(spec: spec)
-        case .clickhouse: UnavailableProbe(kind: .clickhouse)
+        case .clickhouse(let spec): ClickHouseProbe(spec: spec)
         case .tcp(let spec): TCPProbe(spec: spec)
         }
     }
