@@ -1,40 +1,75 @@
-/// Reads `journeys:`. A step is `- target: NAME` or an inline target (`- name: login` + `http: ...`).
+/// Reads `journeys:`. A step is `- target: NAME` (with optional `name:` and `capture:`), a bare
+/// target name, or an inline target (`- name: login` + `http: ...`).
 enum JourneyReader {
     static func readAll(_ node: ConfigNode, defaults: TargetDefaults, targets: [Target]) throws(ConfigError) -> [JourneySpec] {
         var journeys: [JourneySpec] = []
         for item in try node.list() {
-            let map = try item.mapping(allowed: ["name", "steps", "stop_on_failure", "interval"])
+            let map = try item.mapping(allowed: ["name", "steps", "stop_on_failure", "interval", "expect_failure"])
             let name = try map.required("name").nonEmptyString()
             var steps: [JourneySpec.Step] = []
             for stepNode in try map.required("steps").list() {
-                if !stepNode.isMapping {
-                    let ref = try stepNode.nonEmptyString()
-                    guard let target = targets.first(where: { $0.name == ref }) else {
-                        throw stepNode.error("no target named '\(ref)'")
-                    }
-                    steps.append(.init(name: ref, target: target))
-                    continue
+                let step = try readStep(stepNode, defaults: defaults, targets: targets)
+                if steps.contains(where: { $0.name == step.name }) {
+                    throw stepNode.error("journey '\(name)' has two steps named '\(step.name)'; give one a 'name:'")
                 }
-                let stepMap = try stepNode.mapping(allowed: [])
-                if let ref = stepMap["target"] {
-                    let refName = try ref.nonEmptyString()
-                    guard let target = targets.first(where: { $0.name == refName }) else {
-                        throw ref.error("no target named '\(refName)'")
-                    }
-                    let stepName = try stepMap["name"]?.nonEmptyString() ?? refName
-                    steps.append(.init(name: stepName, target: target))
-                } else {
-                    let target = try TargetReader.read(stepNode, defaults: defaults)
-                    steps.append(.init(name: target.name, target: target))
-                }
+                try checkPlaceholders(of: step, after: steps, node: stepNode)
+                steps.append(step)
             }
             guard !steps.isEmpty else { throw item.error("journey '\(name)' has no steps") }
             journeys.append(JourneySpec(
                 name: name, steps: steps,
                 stopOnFailure: try map["stop_on_failure"]?.bool() ?? true,
-                interval: try map["interval"]?.duration() ?? defaults.interval
+                interval: try map["interval"]?.duration() ?? defaults.interval,
+                expectedFailure: try map["expect_failure"].map(ExpectedFailureReader.read)
             ))
         }
         return journeys
+    }
+
+    private static func readStep(_ node: ConfigNode, defaults: TargetDefaults, targets: [Target]) throws(ConfigError) -> JourneySpec.Step {
+        if !node.isMapping {
+            let target = try referenced(node, targets: targets)
+            return .init(name: target.name, target: target)
+        }
+        let probe = try node.mapping(allowed: [])
+        guard let ref = probe["target"] else {
+            let target = try TargetReader.read(node, defaults: defaults)
+            return .init(name: target.name, target: target)
+        }
+        let map = try node.mapping(allowed: ["target", "name", "capture"])
+        var target = try referenced(ref, targets: targets)
+        if let capture = map["capture"] {
+            guard case .http(var spec) = target.probe else {
+                throw capture.error("only HTTP steps can capture values; '\(target.name)' is a \(target.kind.rawValue) target")
+            }
+            for (captureName, source) in try capture.freeMapping() {
+                spec.captures.append((name: captureName, source: try TargetReader.readCaptureSource(source)))
+            }
+            target.probe = .http(spec)
+        }
+        return .init(name: try map["name"]?.nonEmptyString() ?? target.name, target: target)
+    }
+
+    private static func referenced(_ node: ConfigNode, targets: [Target]) throws(ConfigError) -> Target {
+        let name = try node.nonEmptyString()
+        guard let target = targets.first(where: { $0.name == name }) else {
+            let near = KeySuggester.nearest(to: name, among: targets.map(\.name)).map { ", did you mean '\($0)'?" } ?? ""
+            throw node.error("no target named '\(name)'\(near)")
+        }
+        return target
+    }
+
+    /// `${steps.X.Y}` must name an earlier step X that captures Y, or the journey could never pass.
+    private static func checkPlaceholders(of step: JourneySpec.Step, after earlier: [JourneySpec.Step], node: ConfigNode) throws(ConfigError) {
+        for reference in StepTargetResolver.references(in: step.target) {
+            guard let source = earlier.first(where: { $0.name == reference.step }) else {
+                throw node.error("step '\(step.name)' uses \(reference.text), but no earlier step is named '\(reference.step)'")
+            }
+            let captures: [String] = if case .http(let spec) = source.target.probe { spec.captures.map(\.name) } else { [] }
+            guard captures.contains(reference.capture) else {
+                let known = captures.isEmpty ? "it captures nothing" : "it captures \(captures.joined(separator: ", "))"
+                throw node.error("step '\(step.name)' uses \(reference.text), but step '\(reference.step)' has no capture '\(reference.capture)' (\(known))")
+            }
+        }
     }
 }

@@ -1,0 +1,179 @@
+import Foundation
+
+/// `sonde report --format markdown`: the report on-call engineers used to assemble by hand
+/// (summary, service health, databases, WebSockets, journeys, test modules, performance and
+/// the reproduction table), in that order. Sections with nothing to say are left out.
+public enum MarkdownReport {
+    public static func render(_ report: Report, redactor: Redactor) -> String {
+        let sections: [[String]] = [
+            header(report),
+            summary(report),
+            reproduction(report),
+            serviceHealth(report),
+            databases(report),
+            webSockets(report),
+            MarkdownJourneys.section(report),
+            MarkdownSuites.section(report.suites),
+            performance(report),
+        ]
+        return redactor.redact(sections.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")) + "\n"
+    }
+
+    static func header(_ report: Report) -> [String] {
+        let seconds = report.finished.timeIntervalSince(report.started)
+        let verdict = report.problems == 0 ? "✅ all checks passing" : "❌ \(report.problems) problem\(report.problems == 1 ? "" : "s") found"
+        return [
+            "# Sonde Report: \(report.environment)",
+            "**Date:** \(dateText(report.started))  ",
+            "**Environment:** \(report.environment)  ",
+            "**Rounds:** \(report.rounds) (\(Duration.milliseconds(seconds * 1000).humanReadable))  ",
+            "**Result:** \(verdict)",
+        ]
+    }
+
+    static func summary(_ report: Report) -> [String] {
+        var lines = ["## Executive Summary"]
+        let c = report.summary.counts
+        if !report.summary.rows.isEmpty {
+            lines.append("- **Targets:** \(c.up) up, \(c.slow) slow, \(c.down) down (of \(report.summary.rows.count))")
+        }
+        for run in report.latestJourneys {
+            lines.append("- **Journey \(run.name):** \(MarkdownText.mark(run.status)) \(run.summary)")
+        }
+        for suite in report.suites {
+            let rate = suite.moduleRate.map { "\(MarkdownText.percent($0)) of test modules passing " } ?? ""
+            lines.append("- **Suite \(suite.name):** \(MarkdownText.mark(suite.status)) \(rate)(\(suite.summary))")
+        }
+        if !report.verdicts.isEmpty {
+            let reproduced = report.verdicts.filter(\.reproduced).count
+            lines.append("- **Expected failures:** \(reproduced)/\(report.verdicts.count) reproduced")
+        }
+        if let finding = criticalFinding(report) { lines.append("- **Critical finding:** \(finding)") }
+        return lines
+    }
+
+    /// The first thing an engineer needs to see: the cause most tests share, else the first failure.
+    static func criticalFinding(_ report: Report) -> String? {
+        let groups = report.suites.flatMap(\.failureGroups).sorted { $0.count > $1.count }
+        if let top = groups.first {
+            return "\(MarkdownText.code(top.cause)) (\(top.spread))"
+        }
+        if let row = report.summary.rows.first(where: { $0.status == .down }), let reason = row.reason {
+            return "\(row.target.name): \(MarkdownText.code(reason.message))"
+        }
+        if let run = report.latestJourneys.first(where: { $0.status == .down }), let reason = run.failureReason {
+            return "journey \(run.name): \(MarkdownText.code(reason))"
+        }
+        return nil
+    }
+
+    static func reproduction(_ report: Report) -> [String] {
+        guard !report.verdicts.isEmpty else { return [] }
+        let rows = report.verdicts.map { verdict in
+            [
+                verdict.name, verdict.expected,
+                "\(verdict.actualIsHealthy ? "✅" : "❌") \(ReproText.actual(verdict))",
+                "\(verdict.reproduced ? "✅" : "❌") \(verdict.verdict)",
+            ]
+        }
+        return ["## Reproduction Verdicts", ""] + MarkdownText.table(["Target", "Expected Failure", "Actual Result", "Verdict"], rows)
+    }
+
+    static func serviceHealth(_ report: Report) -> [String] {
+        let rows = report.rows([.http, .tcp])
+        guard !rows.isEmpty else { return [] }
+        let table = rows.map { row in
+            [
+                row.target.name, row.target.probe.displayEndpoint, "\(MarkdownText.mark(row.status)) \(outcomeText(row))",
+                MarkdownText.ms(row.latencyMs), row.target.latencyTarget?.humanReadable ?? "-", row.reason?.message ?? "",
+            ]
+        }
+        return ["## Service Health", ""] + MarkdownText.table(["Service", "Endpoint", "Status", "Latency", "Target", "Details"], table)
+    }
+
+    static func databases(_ report: Report) -> [String] {
+        let direct = report.rows([.postgres, .redis, .clickhouse])
+        let reported = report.summary.rows.flatMap { row in
+            (row.last?.outcome.reported ?? []).map { (service: row.target.name, metric: $0) }
+        }
+        guard !direct.isEmpty || !reported.isEmpty else { return [] }
+        var lines = ["## Database Status", "```"]
+        for row in direct {
+            let state = row.status == .down ? "Unavailable: \(row.reason?.message ?? "down")" : "Connected (\(MarkdownText.ms(row.latencyMs)) response time)"
+            lines.append("\(MarkdownText.mark(row.status)) \(row.target.name) (\(row.target.kind.rawValue)): \(state)")
+        }
+        for (service, metric) in reported {
+            lines.append("✅ \(metric.name): \(MarkdownText.ms(metric.value)) response time (reported by \(service))")
+        }
+        return lines + ["```"]
+    }
+
+    static func webSockets(_ report: Report) -> [String] {
+        let rows = report.rows([.websocket])
+        guard !rows.isEmpty else { return [] }
+        var lines = ["## WebSockets", "```"]
+        for row in rows {
+            let endpoint = row.target.probe.displayEndpoint
+            if row.status == .down {
+                lines.append("❌ Connection: \(endpoint) → \(row.reason?.message ?? "failed")")
+                continue
+            }
+            lines.append("\(MarkdownText.mark(row.status)) Connection: \(endpoint) → Connected in \(MarkdownText.ms(row.latencyMs))")
+            let phases = (row.last?.outcome.phases ?? []).map { "\($0.name) \($0.duration.humanReadable)" }
+            if !phases.isEmpty { lines.append("   Phases: \(phases.joined(separator: ", "))") }
+            if let message = row.last?.outcome.message { lines.append("   Response: \(message.excerpt(120))") }
+        }
+        return lines + ["```"]
+    }
+
+    static func performance(_ report: Report) -> [String] {
+        let rows = report.summary.rows.filter { $0.target.latencyTarget != nil }
+        guard !rows.isEmpty else { return [] }
+        var lines = ["## Performance Against Targets"]
+        for row in rows {
+            guard let goal = row.target.latencyTarget else { continue }
+            let p95 = report.rounds > 1 ? ", p95 \(MarkdownText.ms(row.stats.window.p95))" : ""
+            let met = row.latencyMs.map { $0 <= goal.milliseconds } ?? false
+            lines.append("- \(row.target.name): \(MarkdownText.ms(row.latencyMs))\(p95) (target: \(goal.humanReadable)) \(met ? "✅" : "❌")")
+        }
+        return lines
+    }
+
+    /// "200 OK", "connected", or "down" for a row's status column.
+    static func outcomeText(_ row: CheckSummary.Row) -> String {
+        if let code = row.last?.outcome.statusCode { return "\(code) \(HTTPStatusText.phrase(code))".trimmingCharacters(in: .whitespaces) }
+        return row.status.rawValue
+    }
+
+    static func dateText(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
+        return formatter.string(from: date)
+    }
+}
+
+/// Reason phrases for the statuses reports meet most.
+enum HTTPStatusText {
+    static func phrase(_ code: Int) -> String {
+        switch code {
+        case 200: "OK"
+        case 201: "Created"
+        case 204: "No Content"
+        case 301: "Moved Permanently"
+        case 302: "Found"
+        case 304: "Not Modified"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
+        default: ""
+        }
+    }
+}
