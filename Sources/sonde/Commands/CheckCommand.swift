@@ -7,12 +7,16 @@ struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Probe every target once (or --rounds N) and print a table.",
-        discussion: "Exit codes: 0 every target up or slow, 1 any target down, 2 config error."
+        discussion: """
+        Exit codes: 0 every target up or slow, 1 any target down, 2 config error. With --repro: 0 every \
+        expected failure reproduced, 1 any not reproduced, 2 config error or no expect_failure.
+        """
     )
 
     @Argument(help: "The config file.") var config: String = "sonde.yml"
     @Option(help: "Probe each target this many times.") var rounds: Int = 1
     @Option(help: "Write JSON to this file (- for stdout).") var json: String?
+    @Flag(help: "Check each expect_failure: print expected / actual / verdict (REPRODUCED or NOT REPRODUCED).") var repro = false
 
     func validate() throws {
         guard (1...10_000).contains(rounds) else { throw ValidationError("--rounds must be from 1 to 10000") }
@@ -20,6 +24,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try ConfigLoading.load(config)
+        if repro { return try await ReproRun.run(loaded, rounds: rounds) }
         let started = Date()
         let results = await CheckRun.results(of: loaded, rounds: rounds)
         let summary = CheckSummary(environment: loaded.environment, started: started, targets: loaded.targets, results: results)
