@@ -5,20 +5,11 @@ public enum ProbeFactory {
     public static let make: SondeCore.ProbeFactory = { target in
         switch target.probe {
         case .http(let spec): HTTPProbe(spec: spec, timeout: target.timeout)
-        case .websocket: UnavailableProbe(kind: .websocket)
+        case .websocket(let spec): WebSocketProbe(spec: spec)
         case .postgres(let spec): PostgresProbe(spec: spec)
         case .redis(let spec): RedisProbe(spec: spec)
         case .clickhouse(let spec): ClickHouseProbe(spec: spec)
         case .tcp(let spec): TCPProbe(spec: spec)
         }
-    }
-}
-
-/// Stands in for a kind this build cannot probe yet.
-struct UnavailableProbe: Probe {
-    let kind: TargetKind
-
-    func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
-        .failed(FailureReason(.other, "\(kind.rawValue) probes are not available in this build"))
     }
 }

@@ -210,14 +210,23 @@ final class HTTPResponseCollector: ChannelInboundHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         let endpoint = "\(request.host):\(request.port)"
-        let stage = head == nil ? "before sending a response" : "in the middle of the response body"
-        fail(FailureReason(.closed, "\(endpoint) closed the connection \(stage)"), context: context)
+        fail(closedEarly(endpoint: endpoint), context: context)
         context.fireChannelInactive()
+    }
+
+    /// The server hung up before the response was complete.
+    private func closedEarly(endpoint: String) -> FailureReason {
+        guard let head else { return FailureReason(.closed, "\(endpoint) closed the connection before sending a response") }
+        let expected = head.headers.first(name: "Content-Length").map { " of \($0)" } ?? ""
+        return FailureReason(.closed, "\(endpoint) closed the connection in the middle of the response body (got \(body.readableBytes)\(expected) bytes)")
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         let endpoint = "\(request.host):\(request.port)"
-        if error is HTTPParserError {
+        if let parserError = error as? HTTPParserError, parserError == .invalidEOFState {
+            // NIOHTTP1 reports an early close mid-message as a parser error; to a person it is a close.
+            fail(closedEarly(endpoint: endpoint), context: context)
+        } else if error is HTTPParserError {
             fail(FailureReason(.protocolError, "\(endpoint) sent a response that is not valid HTTP/1.1 (\(error))"), context: context)
         } else {
             fail(NetworkErrorClassifier.classify(error, endpoint: endpoint), context: context)

@@ -1,0 +1,127 @@
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+import NIOWebSocket
+import SondeCore
+
+/// `websocket: wss://host/ws` on NIOWebSocket directly: connect, TLS, upgrade, then the optional
+/// first server message and `send:` round trip, each timed apart and each under the one deadline
+/// (which closes the channel: the one thing that frees a stuck upgrade or a silent server).
+/// The latency is the round trip when there is one, else the upgrade handshake.
+public struct WebSocketProbe: Probe {
+    public let spec: WebSocketSpec
+    private let tls: Result<NIOSSLContext, FailureReason>?
+
+    public init(spec: WebSocketSpec) {
+        self.spec = spec
+        tls = spec.url.scheme?.lowercased() == "wss" ? HTTPProbe.makeTLSContext(HTTPSpec(url: spec.url)) : nil
+    }
+
+    public func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
+        let budget = deadline - ContinuousClock.now
+        let endpoint: WebSocketEndpoint
+        let tlsContext: NIOSSLContext?
+        do {
+            endpoint = try WebSocketEndpoint(url: spec.url)
+            tlsContext = try tls?.get()
+        } catch {
+            return .failed(error)
+        }
+        let connected: StreamConnector.Connected
+        switch await StreamConnector.connect(host: endpoint.host, port: endpoint.port, deadline: deadline) {
+        case .failure(let reason): return .failed(reason)
+        case .success(let c): connected = c
+        }
+        let channel = connected.channel
+        let guardrail = ChannelDeadline(channel: channel, deadline: deadline)
+        defer { guardrail.cancel() }
+        var phases = [PhaseTiming(PhaseTiming.connect, connected.connectTime)]
+        var phase = PhaseTiming.tls
+        do {
+            if let tlsContext {
+                let started = ContinuousClock.now
+                try await TLSHandshake.perform(on: channel, context: tlsContext, serverName: endpoint.host.isIPAddress ? nil : endpoint.host)
+                phases.append(PhaseTiming(PhaseTiming.tls, ContinuousClock.now - started))
+            }
+            phase = PhaseTiming.handshake
+            let started = ContinuousClock.now
+            let upgrade = try await WebSocketUpgrade.perform(
+                on: channel, request: endpoint.upgradeRequest(headers: spec.headers, subprotocol: spec.subprotocol)
+            )
+            let handshake = ContinuousClock.now - started
+            phases.append(PhaseTiming(PhaseTiming.handshake, handshake))
+            switch upgrade {
+            case .rejected(let head):
+                let status = Int(head.status.code)
+                return .failed(FailureReason(.upgradeRejected, "server rejected WebSocket connection: HTTP \(status)"), phases: phases, statusCode: status)
+            case .upgraded(let frames, let head):
+                try checkSubprotocol(head)
+                return try await frames.executeThenClose { inbound, outbound in
+                    var conversation = WebSocketConversation(inbound: inbound, outbound: outbound)
+                    let outcome = try await converse(&conversation, handshake: handshake, phases: &phases, phase: &phase)
+                    await conversation.close()
+                    return outcome
+                }
+            }
+        } catch {
+            channel.close(promise: nil)
+            // Closed by our own deadline: a timeout in the phase that was running, whatever NIO saw.
+            if guardrail.hasPassed { return .failed(.timeout(after: budget, during: Self.describe(phase)), phases: phases) }
+            return .failed(WebSocketFailure.classify(error, endpoint: endpoint, phase: Self.describe(phase), budget: budget), phases: phases)
+        }
+    }
+
+    /// The messages after the upgrade: the expected greeting, then the round trip.
+    private func converse(
+        _ conversation: inout WebSocketConversation, handshake: Duration, phases: inout [PhaseTiming], phase: inout String
+    ) async throws -> ProbeOutcome {
+        var sample: String?
+        if let expectFirst = spec.expectFirst {
+            phase = WebSocketPhase.firstMessage
+            let started = ContinuousClock.now
+            let first = try await conversation.nextMessage()
+            phases.append(PhaseTiming(WebSocketPhase.firstMessage, ContinuousClock.now - started))
+            if let mismatch = expectFirst.mismatch(in: first) {
+                throw FailureReason(.assertion, "first message: \(mismatch)")
+            }
+            sample = first
+        }
+        var latency = handshake
+        if let send = spec.send {
+            phase = PhaseTiming.roundTrip
+            let started = ContinuousClock.now
+            try await conversation.sendText(send)
+            let reply = try await conversation.nextMessage()
+            latency = ContinuousClock.now - started
+            phases.append(PhaseTiming(PhaseTiming.roundTrip, latency))
+            if let mismatch = spec.expectReply?.mismatch(in: reply) {
+                throw FailureReason(.assertion, "reply: \(mismatch)")
+            }
+            sample = reply
+        }
+        return ProbeOutcome(latency: latency, phases: phases, message: sample.map { $0.excerpt(120) } ?? "upgraded")
+    }
+
+    private func checkSubprotocol(_ head: HTTPResponseHead) throws {
+        guard let wanted = spec.subprotocol else { return }
+        let chosen = head.headers.first(name: "Sec-WebSocket-Protocol")
+        guard chosen?.caseInsensitiveCompare(wanted) == .orderedSame else {
+            throw FailureReason(.protocolError, "server did not accept subprotocol \(wanted) (it chose \(chosen ?? "none"))")
+        }
+    }
+
+    private static func describe(_ phase: String) -> String {
+        switch phase {
+        case PhaseTiming.handshake: "the upgrade handshake"
+        case PhaseTiming.tls: "the TLS handshake"
+        case WebSocketPhase.firstMessage: "the wait for the first message"
+        case PhaseTiming.roundTrip: "the round trip"
+        default: phase
+        }
+    }
+}
+
+/// The WebSocket probe's own phase name, beside SondeCore's shared ones.
+enum WebSocketPhase {
+    static let firstMessage = "first_message"
+}

@@ -1,0 +1,87 @@
+import NIOCore
+import NIOHTTP1
+import NIOWebSocket
+import SondeCore
+
+/// The upgrade on an open (and, for wss, encrypted) connection, through NIO's typed client
+/// upgrader. A refused upgrade keeps its response head, so the reason can name the status;
+/// the WebSocket client packages here hide it.
+enum WebSocketUpgrade {
+    enum Result: Sendable {
+        case upgraded(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>, HTTPResponseHead)
+        case rejected(HTTPResponseHead)
+    }
+
+    /// Largest message a probe reads; a greeting or an echo is far smaller.
+    static let maxFrameSize = 1 << 20
+
+    static func perform(on channel: any Channel, request: HTTPRequestHead) async throws -> Result {
+        let rejectedHead = channel.eventLoop.makePromise(of: HTTPResponseHead.self)
+        let upgrader = NIOTypedWebSocketClientUpgrader<Outcome>(
+            maxFrameSize: maxFrameSize,
+            // Its error handler answers protocol errors with an unmasked close frame, which only a
+            // server may send; the probe reports such errors itself.
+            enableAutomaticErrorHandling: false,
+            upgradePipelineHandler: { channel, head in
+                channel.eventLoop.makeCompletedFuture {
+                    let frames = try NIOAsyncChannel<WebSocketFrame, WebSocketFrame>(wrappingChannelSynchronously: channel)
+                    return Outcome.upgraded(frames, head)
+                }
+            }
+        )
+        let configuration = NIOUpgradableHTTPClientPipelineConfiguration<Outcome>(
+            upgradeConfiguration: .init(
+                upgradeRequestHead: request, upgraders: [upgrader],
+                notUpgradingCompletionHandler: { channel in
+                    // The upgrade handler replays the response it held back to this collector.
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(RejectedUpgradeCollector(head: rejectedHead))
+                        return Outcome.rejected
+                    }
+                }
+            )
+        )
+        let upgraded = try await channel.eventLoop.flatSubmit {
+            let result = channel.eventLoop.makePromise(of: Outcome.self)
+            do {
+                try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(configuration: configuration)
+                    .cascade(to: result)
+            } catch {
+                result.fail(error)
+            }
+            // A closed channel (the deadline, the server hanging up) ends the wait whatever the upgrader does.
+            channel.closeFuture.whenComplete { _ in
+                result.fail(ChannelError.ioOnClosedChannel)
+                rejectedHead.fail(ChannelError.ioOnClosedChannel)
+            }
+            return result.futureResult
+        }.get()
+        switch upgraded {
+        case .upgraded(let frames, let head): return .upgraded(frames, head)
+        case .rejected: return .rejected(try await rejectedHead.futureResult.get())
+        }
+    }
+
+    private enum Outcome: Sendable {
+        case upgraded(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>, HTTPResponseHead)
+        case rejected
+    }
+}
+
+/// Receives the response to a refused upgrade and keeps its head.
+final class RejectedUpgradeCollector: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPClientResponsePart
+
+    private let head: EventLoopPromise<HTTPResponseHead>
+
+    init(head: EventLoopPromise<HTTPResponseHead>) {
+        self.head = head
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if case .head(let response) = unwrapInboundIn(data) {
+            head.succeed(response)
+            context.close(promise: nil)
+        }
+    }
+}
