@@ -77,7 +77,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-            ]
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "SondeTUITests", dependencies: ["SondeCore", "SondeTUI"]),
         .testTarget(name: "SondeHistoryTests", dependencies: ["SondeCore", "SondeHistory"]),
