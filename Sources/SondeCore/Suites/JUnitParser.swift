@@ -68,6 +68,12 @@ public enum JUnitParser {
                     + "a truncated file usually means the test run was killed while writing it")
         }
         guard collector.sawRoot else { throw JUnitParseError("\(source) has no <testsuites> or <testsuite> element") }
+        // libxml2 accepts a document that stops inside an element; an unclosed root means the file was cut off.
+        guard collector.openElements == 0 else {
+            throw JUnitParseError(
+                "\(source) ends before its closing tags (\(collector.openElements) element\(collector.openElements == 1 ? "" : "s") left open); "
+                    + "a truncated file usually means the test run was killed while writing it")
+        }
         return collector.cases
     }
 }
@@ -83,6 +89,7 @@ private final class JUnitCollector: NSObject, XMLParserDelegate {
     private var collectingText = false
     private var text = ""
     private var depth = 0
+    var openElements: Int { depth }
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
