@@ -82,7 +82,14 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SondeTUITests", dependencies: ["SondeCore", "SondeTUI"]),
-        .testTarget(name: "SondeHistoryTests", dependencies: ["SondeCore", "SondeHistory"]),
+        .testTarget(
+            name: "SondeHistoryTests",
+            dependencies: [
+                "SondeCore", "SondeHistory",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "SondeEndToEndTests", dependencies: ["SondeCore"]),
     ]
 )

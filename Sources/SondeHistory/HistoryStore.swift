@@ -107,29 +107,39 @@ public final class HistoryStore: Sendable {
         }
     }
 
-    /// The last `perTarget` results of each target (no older than `since`), the markers in that
-    /// span and each target's last known version: everything a restarted dashboard shows.
-    public func seed(perTarget: Int = 100, since: Date = .distantPast) async throws(HistoryError) -> HistorySeed {
+    /// The last `perTarget` results of each target no older than `since`, oldest first.
+    public func recent(perTarget: Int, since: Date = .distantPast, target: String? = nil) async throws(HistoryError) -> [ProbeResult] {
         let limit = max(1, perTarget)
         let from = since.timeIntervalSince1970
-        let (records, versions) = try await read { db in
-            let records = try ResultRecord.fetchAll(db, sql: """
+        let records = try await read { db in
+            try ResultRecord.fetchAll(db, sql: """
                 SELECT * FROM (
                   SELECT *, ROW_NUMBER() OVER (PARTITION BY target ORDER BY started_at DESC, id DESC) AS rank
-                  FROM result WHERE started_at >= ?
+                  FROM result WHERE started_at >= ? AND (? IS NULL OR target = ?)
                 ) WHERE rank <= ? ORDER BY started_at, id
-                """, arguments: [from, limit])
-            // The newest version each target reported, however old: a deploy made while Sonde was
-            // stopped is still a change against it.
-            let versions = try Row.fetchAll(db, sql: """
+                """, arguments: [from, target, target, limit])
+        }
+        return records.map(\.probeResult)
+    }
+
+    /// The newest version each target reported, however old: a deploy made while Sonde was
+    /// stopped is still a change against it.
+    public func lastVersions() async throws(HistoryError) -> [String: String] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
                 SELECT target, version FROM result AS r
                 WHERE version IS NOT NULL AND id = (
                   SELECT id FROM result WHERE target = r.target AND version IS NOT NULL
                   ORDER BY started_at DESC, id DESC LIMIT 1)
                 """).reduce(into: [String: String]()) { $0[$1["target"]] = $1["version"] }
-            return (records, versions)
         }
-        let results = records.map(\.probeResult)
+    }
+
+    /// The last `perTarget` results of each target (no older than `since`), the markers in that
+    /// span and each target's last known version: everything a restarted dashboard shows.
+    public func seed(perTarget: Int = 100, since: Date = .distantPast) async throws(HistoryError) -> HistorySeed {
+        let results = try await recent(perTarget: perTarget, since: since)
+        let versions = try await lastVersions()
         let earliest = results.first?.startedAt ?? Date()
         let markers = try await markers(since: max(since, earliest))
         return HistorySeed(results: results, markers: markers, versions: versions)

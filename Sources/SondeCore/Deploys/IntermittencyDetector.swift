@@ -10,9 +10,17 @@ public struct Intermittency: Sendable, Equatable {
     /// The distinct reasons of those failures, most recent last.
     public var reasons: [String]
 
-    /// `failed 3 of the last 10 (12:01:05, 12:01:40, 12:02:10)`.
+    /// `failed 3 of the last 10`.
     public var summary: String {
         "failed \(failures) of the last \(window)"
+    }
+
+    /// `failed 3 of the last 10, at 12:01:05, 12:01:40, 12:02:10 (HTTP 503; timeout)`: when, and why.
+    public func describe(time: (Date) -> String) -> String {
+        var text = summary
+        if !failedAt.isEmpty { text += ", at " + failedAt.map(time).joined(separator: ", ") }
+        if !reasons.isEmpty { text += " (" + reasons.joined(separator: "; ") + ")" }
+        return text
     }
 }
 

@@ -17,6 +17,8 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Probe each target this many times.") var rounds: Int = 1
     @Option(help: "Write JSON to this file (- for stdout).") var json: String?
     @Flag(help: "Check each expect_failure: print expected / actual / verdict (REPRODUCED or NOT REPRODUCED).") var repro = false
+    @OptionGroup var history: HistoryOptions
+    @OptionGroup var deploys: WatchDeployOptions
 
     func validate() throws {
         guard (1...10_000).contains(rounds) else { throw ValidationError("--rounds must be from 1 to 10000") }
@@ -25,10 +27,18 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded = try ConfigLoading.load(config)
         if repro { return try await ReproRun.run(loaded, rounds: rounds) }
+        if deploys.isWatching {
+            let code = try await WatchDeployRun.run(config: loaded, options: deploys, history: history)
+            if code != 0 { throw ExitCode(code) }
+            return
+        }
+        let recording = try await HistoryCheck.open(history, deploy: deploys.deploy, config: loaded)
         let started = Date()
-        let results = await CheckRun.results(of: loaded, rounds: rounds)
+        let results = await CheckRun.results(of: loaded, rounds: rounds, observe: recording.observe)
+        let notes = await recording.finish(results: results)
         let summary = CheckSummary(environment: loaded.environment, started: started, targets: loaded.targets, results: results)
         if json != "-" { print(CheckText.render(summary, redactor: loaded.redactor)) }
+        if json != "-", !notes.isEmpty { print("\n" + loaded.redactor.redact(notes.joined(separator: "\n"))) }
         if let json {
             try OutputDestination.write(CheckJSON.document(summary, redactor: loaded.redactor).serialized(), to: json)
         }
@@ -38,11 +48,14 @@ struct CheckCommand: AsyncParsableCommand {
 
 /// Runs every target for a number of rounds and collects the results.
 enum CheckRun {
-    static func results(of config: SondeConfig, rounds: Int) async -> [ProbeResult] {
+    static func results(of config: SondeConfig, rounds: Int, observe: (@Sendable (ProbeResult) async -> Void)? = nil) async -> [ProbeResult] {
         let engine = Engine(targets: config.targets, factory: ProbeFactory.make)
         var results: [ProbeResult] = []
         for await event in engine.events(rounds: rounds) {
-            if case .result(let result) = event { results.append(result) }
+            if case .result(let result) = event {
+                results.append(result)
+                await observe?(result)
+            }
         }
         return results
     }

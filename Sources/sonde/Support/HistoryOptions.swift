@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import SondeCore
+import SondeHistory
+
+/// `--history PATH` and `--no-history`, shared by the commands that probe.
+struct HistoryOptions: ParsableArguments {
+    @Option(name: .customLong("history"), help: ArgumentHelp(
+        "Record results in this SQLite file (default: \(HistoryLocation.defaultFileName) beside the config).",
+        valueName: "path"))
+    var path: String?
+
+    @Flag(name: .customLong("no-history"), help: "Record nothing.")
+    var disabled = false
+
+    func validate() throws {
+        if disabled && path != nil { throw ValidationError("--history and --no-history cannot be used together") }
+    }
+
+    func location(for config: SondeConfig) -> String? {
+        HistoryLocation.resolve(explicit: path, disabled: disabled, configPath: config.sourcePath)
+    }
+
+    /// Opens the history file and drops what is past retention. A file named with `--history`
+    /// that cannot be opened stops the command (exit 2); the default file only warns, since a
+    /// read-only config folder must not stop a check from running.
+    func openRecorder(for config: SondeConfig) async throws -> HistoryRecorder? {
+        guard let location = location(for: config) else { return nil }
+        do {
+            let store = try HistoryStore(path: location, redactor: config.redactor)
+            try await store.prune(retention: config.history.retention)
+            return HistoryRecorder(store: store)
+        } catch {
+            StandardError.print("sonde: \(error.description)")
+            if path != nil { throw ExitCode(2) }
+            return nil
+        }
+    }
+}
+
+extension HistoryRecorder {
+    /// Commits the rest and says on stderr if anything could not be written.
+    func close() async {
+        await finish()
+        if let error = lastError {
+            StandardError.print("sonde: \(dropped) results were not recorded: \(error.description)")
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import SondeCore
+import SondeHistory
+import SondeProbes
+
+/// `sonde check --watch-deploy`: probes every target at `--interval` for the duration, compares
+/// after the marker against before it (docs/deploys.md) and returns the exit code for a pipeline.
+enum WatchDeployRun {
+    static func run(config: SondeConfig, options: WatchDeployOptions, history: HistoryOptions) async throws -> Int32 {
+        guard let duration = options.duration else { return 0 }
+        let started = Date()
+        let recorder = try await history.openRecorder(for: config)
+        let baseline = options.baseline ?? duration
+        let store = recorder?.store
+        let past = (try? await store?.results(since: started.addingTimeInterval(-baseline.seconds))) ?? []
+        let versions = (try? await store?.lastVersions()) ?? [:]
+        let targets = config.targets.map { target -> Target in
+            var target = target
+            target.interval = options.interval
+            return target
+        }
+        var watch = DeployWatch(
+            targets: targets.map(\.name), gate: DeployGate(criterion: options.failOn), history: past,
+            markerName: options.deploy, versions: versions
+        )
+        let log = WatchDeployLog(recorder: recorder, storesPlacedMarker: options.deploy != nil)
+        print("sonde: watching the deploy for \(duration.humanReadable), probing \(targets.count) targets every \(options.interval.humanReadable); fail on \(options.failOn.rawValue)")
+        print(baselineLine(watch, from: past, window: baseline))
+        for event in watch.start(at: started) { await log.report(event) }
+
+        let engine = Engine(targets: targets, factory: ProbeFactory.make)
+        watch = await withTaskGroup(of: DeployWatch?.self) { group in
+            group.addTask {
+                try? await Task.sleep(for: duration)
+                return nil
+            }
+            group.addTask { [watch] in
+                var watch = watch
+                for await event in engine.events() {
+                    guard case .result(let result) = event else { continue }
+                    recorder?.record(result)
+                    for change in watch.observe(result) {
+                        await log.report(change)
+                        if case .failedEarly = change { return watch }
+                    }
+                }
+                return watch
+            }
+            var last = watch
+            for await value in group {
+                group.cancelAll()
+                if let value { last = value }
+            }
+            return last
+        }
+        await recorder?.close()
+
+        let outcome = watch.decide()
+        if let comparison = watch.comparison {
+            print("")
+            print(DeployComparisonText.render(comparison))
+        }
+        print("")
+        print(config.redactor.redact(verdictLine(outcome, criterion: options.failOn)))
+        return outcome.exitCode
+    }
+
+    static func baselineLine(_ watch: DeployWatch, from past: [ProbeResult], window: Duration) -> String {
+        let missing = watch.baselineMissing
+        if missing.isEmpty {
+            return "baseline: \(past.count) results from history (the last \(window.humanReadable))"
+        }
+        let need = missing.map(\.target).joined(separator: ", ")
+        return "baseline: \(past.count) results from history; probing \(need) until each has \(watch.rule.minimumSamples) before placing the marker"
+    }
+
+    static func verdictLine(_ outcome: DeployGate.Outcome, criterion: DeployGate.Criterion) -> String {
+        switch outcome {
+        case .passed: "PASS: no target met --fail-on \(criterion.rawValue)"
+        case .failed(let reasons): "FAIL (\(criterion.rawValue)): " + reasons.joined(separator: "; ")
+        case .undecided(let why): "UNDECIDED: \(why)"
+        }
+    }
+}
+
+/// Prints the watch's events as they happen and stores the markers that are real deploys.
+private struct WatchDeployLog: Sendable {
+    let recorder: HistoryRecorder?
+    /// A marker named by `--deploy` is stored; the unnamed `watch-deploy` one only frames the comparison.
+    let storesPlacedMarker: Bool
+
+    func report(_ event: DeployWatch.Event) async {
+        switch event {
+        case .markerPlaced(let marker):
+            print("\(HistoryTime.clock(marker.at)) marker placed: \(marker.summary); results after it are judged")
+            if storesPlacedMarker { await store(marker) }
+        case .deployDetected(let marker):
+            print("\(HistoryTime.clock(marker.at)) deploy detected: \(marker.summary); the marker moves here")
+            await store(marker)
+        case .failedEarly(let reasons):
+            print("stopping early: " + reasons.joined(separator: "; "))
+        }
+    }
+
+    private func store(_ marker: DeployMarker) async {
+        guard let recorder else { return }
+        do {
+            try await recorder.add(marker)
+        } catch {
+            StandardError.print("sonde: deploy marker not recorded: \(error.description)")
+        }
+    }
+}
