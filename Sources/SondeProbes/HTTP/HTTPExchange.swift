@@ -69,6 +69,7 @@ enum HTTPExchange {
         let eventLoop = group.next()
         let promise = eventLoop.makePromise(of: RawHTTPResponse.self)
         let serverName = request.host.isIPAddress ? nil : request.host
+        let certificates = CertificateDiagnosis()
         let bootstrap = ClientBootstrap(group: eventLoop)
             // Our own deadline task names the phase; the connect timeout is only a backstop.
             .connectTimeout((clock.remaining + .milliseconds(500)).timeAmount)
@@ -77,13 +78,15 @@ enum HTTPExchange {
                 do {
                     let sync = channel.pipeline.syncOperations
                     if let tls = request.tls {
-                        try sync.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: serverName))
+                        try sync.addHandler(try NIOSSLClientHandler(
+                            context: tls, serverHostname: serverName, verificationCallback: certificates.observe
+                        ))
                     }
                     try sync.addHandler(FirstByteMarker())
                     try sync.addHTTPClientHandlers(leftOverBytesStrategy: .dropBytes)
                     try sync.addHandler(HTTPResponseCollector(
                         request: request, timeline: timeline, deadline: clock.nioDeadline,
-                        budget: clock.budget, promise: promise
+                        budget: clock.budget, certificates: certificates, promise: promise
                     ))
                     return channel.eventLoop.makeSucceededVoidFuture()
                 } catch {
@@ -94,7 +97,7 @@ enum HTTPExchange {
         connect.whenFailure { error in
             promise.fail(clock.isPastDeadline
                 ? FailureReason.timeout(after: clock.budget, during: "connect to \(endpoint)")
-                : NetworkErrorClassifier.classify(error, endpoint: endpoint))
+                : NetworkErrorClassifier.classify(error, endpoint: endpoint, certificates: certificates))
         }
         do {
             return .success(try await promise.futureResult.get())
@@ -138,6 +141,7 @@ final class HTTPResponseCollector: ChannelInboundHandler {
     private let deadline: NIODeadline
     private let budget: Duration
     private let promise: EventLoopPromise<RawHTTPResponse>
+    private let certificates: CertificateDiagnosis
     private var head: HTTPResponseHead?
     private var body = ByteBuffer()
     private var certificateNotValidAfter: Int?
@@ -145,7 +149,8 @@ final class HTTPResponseCollector: ChannelInboundHandler {
     private var timeoutTask: Scheduled<Void>?
 
     init(request: HTTPExchange.Request, timeline: ExchangeTimeline, deadline: NIODeadline, budget: Duration,
-         promise: EventLoopPromise<RawHTTPResponse>) {
+         certificates: CertificateDiagnosis, promise: EventLoopPromise<RawHTTPResponse>) {
+        self.certificates = certificates
         self.request = request
         self.timeline = timeline
         self.deadline = deadline
@@ -229,7 +234,7 @@ final class HTTPResponseCollector: ChannelInboundHandler {
         } else if error is HTTPParserError {
             fail(FailureReason(.protocolError, "\(endpoint) sent a response that is not valid HTTP/1.1 (\(error))"), context: context)
         } else {
-            fail(NetworkErrorClassifier.classify(error, endpoint: endpoint), context: context)
+            fail(NetworkErrorClassifier.classify(error, endpoint: endpoint, certificates: certificates), context: context)
         }
     }
 

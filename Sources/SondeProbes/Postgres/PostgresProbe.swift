@@ -41,11 +41,14 @@ public struct PostgresProbe: Probe {
         )
         configuration.options.tlsServerName = endpoint.host.isIPAddress ? nil : endpoint.host
         var phase = PhaseTiming.auth
+        // postgres-nio asserts that every connection is closed before it is released, on every path.
+        var opened: PostgresConnection?
         do {
             let authStarted = ContinuousClock.now
             let connection = try await PostgresConnection.connect(
                 on: connected.channel.eventLoop, configuration: configuration, id: 1, logger: Self.logger
             ).get()
+            opened = connection
             phases.append(PhaseTiming(PhaseTiming.auth, ContinuousClock.now - authStarted))
             phase = PhaseTiming.query
             let queryStarted = ContinuousClock.now
@@ -55,11 +58,11 @@ public struct PostgresProbe: Probe {
             }
             let queryTime = ContinuousClock.now - queryStarted
             phases.append(PhaseTiming(PhaseTiming.query, queryTime))
-            // Not waited for: the probe is over once the query answered.
-            connection.close().whenComplete { _ in }
+            try? await connection.close()
             return ProbeOutcome(latency: queryTime, phases: phases, message: rows == 1 ? "1 row" : "\(rows) rows")
         } catch {
             connected.channel.close(promise: nil)
+            try? await opened?.close()
             // Closed by our own deadline: a timeout, whatever postgres-nio called it.
             if guardrail.hasPassed { return .failed(.timeout(after: budget, during: phase), phases: phases) }
             return .failed(PostgresFailure.classify(error, endpoint: endpoint, phase: phase, budget: budget), phases: phases)

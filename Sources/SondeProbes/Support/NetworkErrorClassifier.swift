@@ -9,7 +9,11 @@ import Glibc
 
 /// Turns the errors SwiftNIO and NIOSSL raise into reasons a person understands.
 enum NetworkErrorClassifier {
-    static func classify(_ error: any Error, endpoint: String) -> FailureReason {
+    /// `certificates`, when the connection used TLS, turns a bare verification failure into why.
+    static func classify(_ error: any Error, endpoint: String, certificates: CertificateDiagnosis? = nil) -> FailureReason {
+        if let certificates, let reason = certificateFailure(error, endpoint: endpoint, certificates: certificates) {
+            return reason
+        }
         if let io = error as? IOError {
             switch io.errnoCode {
             case ECONNREFUSED: return FailureReason(.refused, "connection refused by \(endpoint)")
@@ -46,6 +50,17 @@ enum NetworkErrorClassifier {
         }
         if let reason = error as? FailureReason { return reason }
         return FailureReason(.other, "\(endpoint): \(error)")
+    }
+
+    private static func certificateFailure(_ error: any Error, endpoint: String, certificates: CertificateDiagnosis) -> FailureReason? {
+        if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname {
+            let host = endpoint.split(separator: ":").dropLast().joined(separator: ":")
+            return FailureReason(.tls, "TLS with \(endpoint): \(certificates.hostnameMismatch(host: host))")
+        }
+        if case .handshakeFailed = error as? NIOSSLError, let why = certificates.explain() {
+            return FailureReason(.tls, "TLS handshake with \(endpoint) failed: \(why)")
+        }
+        return nil
     }
 
     /// BoringSSL's verbose error stack reduced to its useful part ("certificate has expired").

@@ -29,7 +29,7 @@ enum WebSocketUpgrade {
                 }
             }
         )
-        let configuration = NIOUpgradableHTTPClientPipelineConfiguration<Outcome>(
+        var configuration = NIOUpgradableHTTPClientPipelineConfiguration<Outcome>(
             upgradeConfiguration: .init(
                 upgradeRequestHead: request, upgraders: [upgrader],
                 notUpgradingCompletionHandler: { channel in
@@ -41,6 +41,8 @@ enum WebSocketUpgrade {
                 }
             )
         )
+        // A greeting often arrives in the same read as the 101: keep those bytes for the frame decoder.
+        configuration.leftOverBytesStrategy = .forwardBytes
         let upgraded = try await channel.eventLoop.flatSubmit {
             let result = channel.eventLoop.makePromise(of: Outcome.self)
             do {
