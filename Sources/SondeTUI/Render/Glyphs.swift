@@ -16,7 +16,7 @@ public struct Glyphs: Sendable, Equatable {
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         up: "●", slow: "▲", down: "✖", pending: "○", reported: "◆",
         sparkline: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
-        barFull: "█", barFailed: "█", barSkipped: "░", dot: "·", arrow: "→", ellipsis: "…",
+        barFull: "█", barFailed: "▓", barSkipped: "░", dot: "·", arrow: "→", ellipsis: "…",
         deploy: "⚑", deployMark: "┃", isASCII: false
     )
 

@@ -8,18 +8,31 @@ public enum Layout {
 
     public static func panes(_ state: DashboardState, in body: Rect) -> [(PaneID, Rect)] {
         let panes = state.visiblePanes
-        func want(_ pane: PaneID) -> Int { max(1, state.rowCount(pane)) + 2 }
-        let left = panes.filter { [.services, .databases, .websockets].contains($0) }
-        let right = panes.filter { [.journeys, .modules, .events].contains($0) }
-        if body.width >= twoColumnWidth, !left.isEmpty {
-            let leftWidth = body.width * 3 / 5
-            let leftRect = Rect(x: body.x, y: body.y, width: leftWidth, height: body.height)
-            let rightRect = Rect(x: body.x + leftWidth, y: body.y, width: body.width - leftWidth, height: body.height)
-            return stack(left.map { ($0, want($0)) }, in: leftRect, flexible: left.last)
-                + stack(right.map { ($0, want($0)) }, in: rightRect, flexible: .events)
+        func want(_ pane: PaneID) -> Int {
+            // Modules also list the top failure causes under the modules.
+            let rows = pane == .modules ? ModulesPane.lines(state, width: body.width).count : state.rowCount(pane)
+            return max(1, rows) + 2
         }
-        return stack(panes.map { ($0, want($0)) }, in: body, flexible: .events)
+        let left = panes.filter { [.services, .databases, .websockets].contains($0) }
+        let right = panes.filter { [.journeys, .modules].contains($0) }
+        guard body.width >= twoColumnWidth, !left.isEmpty, !right.isEmpty else {
+            return stack(panes.map { ($0, want($0)) }, in: body, flexible: .events)
+        }
+        // Wide: targets on the left, journeys and modules on the right, as tall as the taller
+        // side needs; the event log takes the full width below (its lines are the longest).
+        let wanted = max(left.map(want).reduce(0, +), right.map(want).reduce(0, +))
+        let topHeight = min(wanted, body.height - minimumEventsHeight)
+        let leftWidth = body.width * 3 / 5
+        let leftRect = Rect(x: body.x, y: body.y, width: leftWidth, height: topHeight)
+        let rightRect = Rect(x: body.x + leftWidth, y: body.y, width: body.width - leftWidth, height: topHeight)
+        let eventsRect = Rect(x: body.x, y: body.y + topHeight, width: body.width, height: body.height - topHeight)
+        return stack(left.map { ($0, want($0)) }, in: leftRect, flexible: left.first)
+            + stack(right.map { ($0, want($0)) }, in: rightRect, flexible: right.last)
+            + [(.events, eventsRect)]
     }
+
+    /// The event log keeps at least this many rows (three lines and its border) on wide screens.
+    static let minimumEventsHeight = 5
 
     /// Stacks panes top to bottom: each gets what it wants while the column has room; when it
     /// has not, the tallest shrink first (never below one row); spare rows go to `flexible`.

@@ -38,8 +38,9 @@ enum ModulesPane {
         guard !groups.isEmpty else { return [] }
         var lines: [Line] = [[Span("Top failure causes", Style(.text, bold: true))]]
         for group in groups.prefix(3) {
-            lines.append([Span(Text.right("\(group.count)x ", 5), Style(.down, bold: true)),
-                          Span(state.redactor.redact(group.cause) + "  ", .status(.down)), Span(group.spread, .muted)])
+            let lead = " " + group.spread + ": "
+            let cause = Text.fit(state.redactor.redact(group.cause), width - DisplayWidth.of(lead), ellipsis: state.glyphs.ellipsis)
+            lines.append([Span(lead, Style(.down, bold: true)), Span(cause, .status(.down))])
         }
         return lines
     }

@@ -1,11 +1,35 @@
 import ArgumentParser
+import Foundation
+import SondeDemo
 
-// Owned by the dashboard work (issue 3): the dashboard over the embedded demo staging.
+/// `sonde demo`: the dashboard over a simulated staging served from this process on
+/// 127.0.0.1, probed by the real engine and probes. No config, no servers.
 struct DemoCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Open the dashboard on a simulated staging (no config, no servers).")
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Open the dashboard on a simulated staging (no config, no servers).",
+        discussion: """
+        The staging runs inside this process on 127.0.0.1: backend, auth and frontend health endpoints \
+        (the backend reports its database latencies), a WebSocket endpoint that rejects upgrades with \
+        HTTP 500 for a stretch every few minutes, and a test report for the Modules pane.
+        """
+    )
+
+    @OptionGroup var dashboard: DashboardFlags
+    @Option(help: ArgumentHelp("Run the demo's story this many times faster.", visibility: .hidden))
+    var speed: Double = 1
+
+    func validate() throws {
+        guard speed > 0, speed <= 1000 else { throw ValidationError("--speed must be above 0 and at most 1000") }
+    }
 
     func run() async throws {
-        print("sonde demo: not built yet")
-        throw ExitCode(2)
+        try DashboardRunner.requireTerminal(command: "demo")
+        let staging = DemoStaging(scenario: DemoScenario.standard.speeded(by: speed))
+        let (port, lifetime) = try await staging.start()
+        defer { lifetime.cancel() }
+        let report = try DemoConfig.writeReport()
+        defer { try? FileManager.default.removeItem(atPath: (report as NSString).deletingLastPathComponent) }
+        let config = try DemoConfig.make(port: port, reportPath: report)
+        try await DashboardRunner.run(config: config, flags: dashboard)
     }
 }

@@ -1,13 +1,19 @@
 import ArgumentParser
+import SondeCore
 
-// Owned by the dashboard work (issue 3): opens the live dashboard on a config.
+/// `sonde watch [CONFIG]`: the live dashboard on a config (plain `sonde` does this for ./sonde.yml).
 struct WatchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "watch", abstract: "Open the live dashboard on a config.")
+    static let configuration = CommandConfiguration(
+        commandName: "watch", abstract: "Open the live dashboard on a config.",
+        discussion: "Press ? in the dashboard for every key. Needs a terminal; in pipes and CI use `sonde check`."
+    )
 
     @Argument(help: "The config file.") var config: String = "sonde.yml"
+    @OptionGroup var dashboard: DashboardFlags
 
     func run() async throws {
-        print("sonde watch: not built yet")
-        throw ExitCode(2)
+        try DashboardRunner.requireTerminal(command: "watch")
+        let loaded = try ConfigLoading.load(config)
+        try await DashboardRunner.run(config: loaded, flags: dashboard)
     }
 }

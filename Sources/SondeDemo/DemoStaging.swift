@@ -1,0 +1,117 @@
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+import SondeCore
+
+/// A simulated staging on 127.0.0.1 (an ephemeral port): backend, auth and frontend health
+/// endpoints and a WebSocket endpoint, behaving as `DemoScenario` says.
+///
+///   GET /backend/health      200 JSON with the postgres / redis / clickhouse latencies it "sees"
+///   GET /backend/api/health  200, or 503 during the API outage
+///   GET /auth/health         200 "healthy", slow for a stretch
+///   GET /                    the frontend: a small HTML page
+///   GET /ws                  WebSocket: greets with {"type":"connect",...}, answers pings;
+///                            rejects the upgrade with HTTP 500 during the WebSocket outage
+public final class DemoStaging: Sendable {
+    public let scenario: DemoScenario
+    private let started = ContinuousClock.now
+    private let postgres = WanderingLatency(typical: 101, spread: 18, seed: 0x5EED_0001)
+    private let redis = WanderingLatency(typical: 18, spread: 4, seed: 0x5EED_0002)
+    private let clickhouse = WanderingLatency(typical: 42, spread: 9, seed: 0x5EED_0003)
+    private let ownDelay = WanderingLatency(typical: 24, spread: 8, seed: 0x5EED_0004)
+    public static let version = "1.4.2"
+
+    public init(scenario: DemoScenario = .standard) {
+        self.scenario = scenario
+    }
+
+    var elapsed: Duration { ContinuousClock.now - started }
+
+    /// Starts serving in a task of its own; returns the port once it listens. Cancelling
+    /// `lifetime` (or ending the process) stops it.
+    public func start() async throws -> (port: Int, lifetime: Task<Void, Never>) {
+        let ready = AsyncStream<Int>.makeStream()
+        var logger = Logger(label: "sonde.demo")
+        logger.logLevel = .critical
+        let app = Application(
+            router: router(),
+            server: .http1WebSocketUpgrade { [self] request, _, _ in
+                guard request.path == "/ws", !scenario.websocketRejects(at: elapsed) else { return .dontUpgrade }
+                return .upgrade([:]) { inbound, outbound, _ in try await Self.converse(inbound, outbound) }
+            },
+            configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "sonde-demo"),
+            onServerRunning: { channel in ready.continuation.yield(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+        let lifetime = Task {
+            do { try await app.runService(gracefulShutdownSignals: []) } catch { ready.continuation.finish() }
+        }
+        for await port in ready.stream where port > 0 { return (port, lifetime) }
+        lifetime.cancel()
+        throw DemoError.couldNotListen
+    }
+
+    /// The greeting, then a pong for every ping and an echo for anything else.
+    static func converse(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter) async throws {
+        try await outbound.write(.text(#"{"type":"connect","data":{"mode":"main","user_id":"demo-user"}}"#))
+        for try await message in inbound.messages(maxSize: 1 << 16) {
+            guard case .text(let text) = message else { continue }
+            try await outbound.write(.text(text.contains("ping") ? #"{"type":"pong"}"# : text))
+        }
+    }
+
+    func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/backend/health") { [self] _, _ in
+            try await Task.sleep(for: .milliseconds(ownDelay.next()))
+            return Self.json(.ok, backendHealth())
+        }
+        router.get("/backend/api/health") { [self] _, _ in
+            try await Task.sleep(for: .milliseconds(ownDelay.next() / 2))
+            if scenario.apiUnavailable(at: elapsed) { return Self.json(.serviceUnavailable, #"{"status":"unavailable","reason":"upstream pool exhausted"}"#) }
+            return Self.json(.ok, #"{"status":"ok"}"#)
+        }
+        router.get("/auth/health") { [self] _, _ in
+            let slow = scenario.authSlow(at: elapsed)
+            try await Task.sleep(for: .milliseconds(slow ? 340 + ownDelay.next() : 30 + ownDelay.next()))
+            return Self.json(.ok, #"{"status":"healthy"}"#)
+        }
+        router.get("/") { [self] _, _ in
+            try await Task.sleep(for: .milliseconds(ownDelay.next() / 3))
+            return Response(status: .ok, headers: [.contentType: "text/html"],
+                            body: .init(byteBuffer: ByteBuffer(string: "<html><title>Demo staging</title><body>demo frontend</body></html>")))
+        }
+        // Reached when the upgrade is refused: the outage's 500, or a plain GET without an upgrade.
+        router.get("/ws") { [self] _, _ in
+            if scenario.websocketRejects(at: elapsed) {
+                return Self.json(.internalServerError, #"{"error":"websocket service failed to initialise"}"#)
+            }
+            return Self.json(.badRequest, #"{"error":"expected a WebSocket upgrade"}"#)
+        }
+        return router
+    }
+
+    func backendHealth() -> String {
+        let checks = [("postgres", postgres.next()), ("redis", redis.next()), ("clickhouse", clickhouse.next())]
+            .map { #""\#($0.0)":{"status":"connected","response_time_ms":\#($0.1)}"# }.joined(separator: ",")
+        return #"{"status":"healthy","version":"\#(Self.version)","checks":{\#(checks)}}"#
+    }
+
+    static func json(_ status: HTTPResponse.Status, _ body: String) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+public enum DemoError: Error, CustomStringConvertible {
+    case couldNotListen
+    case cannotWriteReport(String)
+
+    public var description: String {
+        switch self {
+        case .couldNotListen: "the demo staging could not listen on 127.0.0.1; is the loopback interface up?"
+        case .cannotWriteReport(let path): "cannot write the demo's test report to \(path); is the temporary folder writable (TMPDIR)?"
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The demo staging (issue 3) lives here.

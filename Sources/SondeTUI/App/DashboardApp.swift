@@ -1,0 +1,123 @@
+// The dashboard's loop: the one thread that owns curses.
+//
+// Hooks for other work (history, deploys), so it needs no edits here:
+// - `Message.seed(DashboardSeed)`: send it first (mailbox.send or `seed:`) to start from history:
+//   results fill windows, sparklines and the event log; markers go in the log and on sparklines.
+// - `Message.deployMarker(DeployMarker)`: a deploy seen elsewhere (`--deploy`, a version change).
+// - `Message.deployComparison(DeployComparison)`: a before/after computed from history; the Deploy
+//   view (`D`) shows it instead of the one computed from the results the dashboard holds.
+// - `DashboardHooks.onEvent`: every engine event (record results); `onDeployMarker`: the marker the
+//   `d` key placed (store it); `onCommand`: every command (`.markDeploy`, `.togglePause`, ...).
+// - `Mailbox.send(_:)` from any thread posts a message to the running dashboard.
+import Foundation
+import SondeCore
+
+/// How the loop ended: `q` (status 0) or a signal (128 + its number, as a shell reports it).
+public enum DashboardExit: Sendable, Equatable {
+    case quit
+    case signal(Int32)
+
+    public var status: Int32 {
+        switch self {
+        case .quit: 0
+        case .signal(let number): 128 + number
+        }
+    }
+}
+
+public struct DashboardOptions: Sendable {
+    /// The themes `t` cycles through, the one to start with first.
+    public var themes: [Theme]
+    public var noColor: Bool
+    /// Force ASCII glyphs even in a UTF-8 locale.
+    public var ascii: Bool
+    public var control: SchedulerControl?
+
+    public init(themes: [Theme], noColor: Bool = TerminalCapabilities.noColorRequested(), ascii: Bool = false, control: SchedulerControl? = nil) {
+        self.themes = themes
+        self.noColor = noColor
+        self.ascii = ascii
+        self.control = control
+    }
+}
+
+public enum DashboardApp {
+    /// Runs the dashboard on the calling thread until `q` or a stop signal, then restores the
+    /// terminal. Messages arrive through `mailbox`; the screen is drawn only when it changed.
+    public static func run(state initial: DashboardState, options: DashboardOptions, mailbox: Mailbox, hooks: DashboardHooks = .none) -> DashboardExit {
+        var state = initial
+        let themes = options.themes.isEmpty ? [Theme(name: "default", colors: [:])] : options.themes
+        state.themes = themes.map(\.name)
+        let terminal = CursesTerminal(theme: themes[0], noColor: options.noColor)
+        SignalFlag.install(wakingFD: mailbox.writeFD)
+        defer {
+            terminal.close()
+            SignalFlag.uninstall()
+        }
+        state.glyphs = options.ascii ? .ascii : terminal.capabilities.glyphs
+        (state.width, state.height) = terminal.size
+        state.now = Date()
+        terminal.draw(Renderer.render(state))
+
+        while true {
+            let signal = SignalFlag.received.load(ordering: .relaxed)
+            if signal != 0 { return .signal(signal) }
+            // A terminal that went away without SIGHUP counts as one, rather than a busy loop.
+            if !waitForInput(mailbox: mailbox, stdinFD: STDIN_FILENO, timeoutMs: millisecondsToNextSecond()) { return .signal(SIGHUP) }
+            var messages = mailbox.drain()
+            for input in terminal.pendingInput() {
+                switch input {
+                case .key(let key): messages.append(.key(key))
+                case .resize:
+                    terminal.invalidate()
+                    let size = terminal.size
+                    messages.append(.resize(width: size.width, height: size.height))
+                }
+            }
+            let now = Date()
+            if Int(now.timeIntervalSince1970) != Int(state.now.timeIntervalSince1970) { messages.append(.tick(now)) }
+            var quit = false
+            for message in messages {
+                for command in Update.apply(message, to: &state) {
+                    if perform(command, state: &state, terminal: terminal, themes: themes, options: options, hooks: hooks) { quit = true }
+                    hooks.onCommand(command)
+                }
+                if quit { return .quit }
+            }
+            if !messages.isEmpty { terminal.draw(Renderer.render(state)) }
+        }
+    }
+
+    /// Carries out a command; true when it asks to quit.
+    static func perform(_ command: Command, state: inout DashboardState, terminal: CursesTerminal, themes: [Theme], options: DashboardOptions, hooks: DashboardHooks) -> Bool {
+        switch command {
+        case .quit:
+            return true
+        case .togglePause:
+            if let control = options.control { Task { await control.togglePause() } }
+        case .probeNow(let name):
+            if let control = options.control { Task { await control.runNow(name) } }
+        case .applyTheme(let name):
+            if let theme = themes.first(where: { $0.name == name }) { terminal.apply(theme: theme) }
+        case .markDeploy:
+            let now = Date()
+            let marker = DeployMarker(name: "manual " + Clock.time(now, zone: state.timeZone), at: now, source: .manual)
+            _ = Update.apply(.deployMarker(marker), to: &state)
+            hooks.onDeployMarker(marker)
+        }
+        return false
+    }
+
+    /// Sleeps in poll(2) until a key, a message, a signal or the next whole second; false when
+    /// the terminal hung up.
+    static func waitForInput(mailbox: Mailbox, stdinFD: Int32, timeoutMs: Int32) -> Bool {
+        var fds = [pollfd(fd: stdinFD, events: Int16(POLLIN), revents: 0), pollfd(fd: mailbox.readFD, events: Int16(POLLIN), revents: 0)]
+        guard poll(&fds, nfds_t(fds.count), timeoutMs) > 0 else { return true }
+        return fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0
+    }
+
+    static func millisecondsToNextSecond() -> Int32 {
+        let now = Date().timeIntervalSince1970
+        return Int32(max(1, ((now.rounded(.down) + 1 - now) * 1000).rounded(.up)))
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import SondeCore
+import SondeProbes
+import SondeTUI
+
+/// Options `watch` and `demo` share.
+struct DashboardFlags: ParsableArguments {
+    @Option(help: "A theme name (default, light, high-contrast, mono) or the path of a theme file.")
+    var theme: String = "default"
+    @Flag(help: "Draw with plain ASCII characters even in a UTF-8 locale.")
+    var ascii = false
+    @Flag(help: "No colours (as NO_COLOR=1 does); bold and reverse stay.")
+    var noColor = false
+}
+
+/// Opens the dashboard on a config: the real engine and probes feed it through a mailbox, the
+/// curses loop runs on a thread of its own, and the exit status says how it ended.
+enum DashboardRunner {
+    /// Refuses to start without a terminal: a dashboard piped into a file is of no use.
+    static func requireTerminal(command: String) throws {
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            StandardError.print("sonde \(command): standard output is not a terminal, so there is no screen to draw the dashboard on.")
+            StandardError.print("For a one-off table (or JSON with --json -) that works in pipes and CI, use `sonde check CONFIG`.")
+            throw ExitCode(2)
+        }
+    }
+
+    static func themes(_ flags: DashboardFlags) throws -> [Theme] {
+        let catalog = ThemeCatalog()
+        do {
+            return catalog.cycle(startingWith: try catalog.load(flags.theme))
+        } catch {
+            StandardError.print("sonde: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Runs until `q` or a stop signal; throws the exit status for a signal (128 + its number).
+    static func run(config: SondeConfig, flags: DashboardFlags, seed: DashboardSeed? = nil, hooks: DashboardHooks = .none) async throws {
+        let themes = try themes(flags)
+        let engine = Engine(targets: config.targets, factory: ProbeFactory.make)
+        let mailbox = Mailbox()
+        if let seed { mailbox.send(.seed(seed)) }
+        let emit: @Sendable (EngineEvent) async -> Void = { event in
+            hooks.onEvent(event)
+            mailbox.send(.event(event))
+        }
+        let suiteJobs = SuiteWatcher.all(for: config).map { $0.job(emit: emit) }
+        let probing = Task { await engine.run(extraJobs: suiteJobs, emit: emit) }
+        defer { probing.cancel() }
+        let options = DashboardOptions(
+            themes: themes, noColor: flags.noColor || TerminalCapabilities.noColorRequested(), ascii: flags.ascii, control: engine.control
+        )
+        let state = DashboardState(config: config)
+        let exit = await onOwnThread { DashboardApp.run(state: state, options: options, mailbox: mailbox, hooks: hooks) }
+        if exit != .quit { throw ExitCode(exit.status) }
+    }
+
+    /// Curses wants one thread of its own; the caller awaits it without blocking the pool.
+    static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: body()) }
+            thread.name = "sonde.dashboard"
+            thread.start()
+        }
+    }
+}
