@@ -31,6 +31,8 @@ public struct DeployWatch: Sendable {
     public private(set) var marker: DeployMarker?
     /// True once a version change placed the marker; later changes are recorded, not followed.
     public private(set) var markerDetected = false
+    /// Set when `--fail-on down` was met before the end; the verdict is then these reasons.
+    public private(set) var failedEarly: [String]?
     private var detector: DeployDetector
     private var beforeCounts: [String: Int]
 
@@ -81,7 +83,8 @@ public struct DeployWatch: Sendable {
             beforeCounts[result.target, default: 0] += 1
             events += placeMarkerIfReady(at: result.startedAt.addingTimeInterval(0.000_001))
         }
-        if gate.criterion == .down, marker != nil, case .failed(let reasons) = earlyDown() {
+        if failedEarly == nil, gate.criterion == .down, marker != nil, case .failed(let reasons) = earlyDown() {
+            failedEarly = reasons
             events.append(.failedEarly(reasons))
         }
         return events
@@ -94,6 +97,7 @@ public struct DeployWatch: Sendable {
 
     /// The verdict when the watch ends.
     public func decide() -> DeployGate.Outcome {
+        if let failedEarly { return .failed(failedEarly) }
         guard let comparison else {
             let short = baselineMissing.map { "\($0.target) has \($0.have)" }.joined(separator: ", ")
             return .undecided("the baseline never filled (\(short) of \(rule.minimumSamples) results needed); watch longer or probe more often")

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import SondeCore
+
+/// Reports written by real tools (see Fixtures/README.md for where each came from).
+@Suite("JUnit XML from Surefire, Go, Swift and pytest")
+struct JUnitFormatsTests {
+    private func suite(_ pattern: String) -> SuiteResult {
+        let files = SuiteFiles.resolve(SuiteFixtures.junit(pattern), relativeTo: nil)
+        var cases: [JUnitCase] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file), let parsed = try? JUnitParser.parse(data, source: file) else {
+                Issue.record("cannot read \(file)")
+                continue
+            }
+            cases += parsed
+        }
+        return SuiteAggregator.result(name: pattern, cases: cases, files: files)
+    }
+
+    @Test func surefireModulesAreTestClasses() {
+        let result = suite("surefire")
+        #expect(result.files.count == 3)
+        #expect(result.modules.map(\.name) == ["CartTest", "CheckoutTest", "InventoryTest"])
+        #expect(result.modules.map { [$0.passed, $0.failed, $0.errors, $0.skipped] } == [[1, 1, 0, 1], [1, 0, 2, 0], [2, 0, 0, 0]])
+        #expect(result.summary == "1/3 modules passing")
+        #expect(result.failureGroups.first?.cause == "server rejected WebSocket connection: HTTP 500")
+        #expect(result.failureGroups.first?.count == 2)
+        #expect(result.failureGroups.last?.cause == "total in cents expected:<1299> but was:<1199>")
+    }
+
+    @Test func goModulesArePackagesNamedByTheirLastElement() {
+        let result = suite("go/report.xml")
+        #expect(result.modules.map(\.name) == ["cart", "ws", "store"])
+        #expect(result.modules.map { [$0.passed, $0.failed, $0.skipped] } == [[2, 1, 0], [1, 1, 1], [1, 0, 0]])
+        // go-junit-report's message is just "Failed"; the cause comes from the log, without its file:line.
+        #expect(result.failureGroups.map(\.cause).contains("server rejected WebSocket connection: HTTP 500"))
+        #expect(result.failureGroups.map(\.cause).contains("total = 1199, want 1299"))
+    }
+
+    @Test func swiftXCTestModulesAreTestClasses() {
+        let result = suite("swift/xunit.xml")
+        #expect(result.modules.map(\.name) == ["BalanceTests", "TransferTests"])
+        #expect(result.modules.allSatisfy { !$0.isPassing })
+        #expect(result.tests == 5)
+    }
+
+    @Test func swiftTestingSuitesAreModules() {
+        let result = suite("swift/xunit-swift-testing.xml")
+        #expect(result.modules.map(\.name) == ["AuditTests"])
+        #expect((result.passed, result.failed, result.skipped) == (1, 1, 1))
+        #expect(result.failureGroups.first?.cause.contains("Expectation failed") == true)
+    }
+
+    @Test func pytestReportKeptFromARealRun() {
+        let result = suite("pytest/report.xml")
+        #expect(result.summary == "1/5 modules passing")
+        #expect(result.modules.first?.name == "test_1_websocket_events_staging")
+        #expect(result.failureGroups.first?.spread == "5 tests in 3 modules")
+    }
+}
