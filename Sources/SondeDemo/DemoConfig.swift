@@ -4,7 +4,7 @@ import SondeCore
 /// The config `sonde demo` runs: the demo staging's endpoints, written as a user would write
 /// them, and read by the real config loader.
 public enum DemoConfig {
-    public static func yaml(port: Int, reportPath: String) -> String {
+    public static func yaml(port: Int, webSocketPort: Int, reportPath: String) -> String {
         let base = "http://127.0.0.1:\(port)"
         return """
         environment: demo-staging
@@ -33,7 +33,7 @@ public enum DemoConfig {
             http: \(base)/
             expect: { status: 200, latency: 200ms }
           - name: websocket
-            websocket: ws://127.0.0.1:\(port)/ws
+            websocket: ws://127.0.0.1:\(webSocketPort)/ws
             send: '{"type":"ping"}'
             expect:
               first: $.type == "connect"
@@ -61,7 +61,7 @@ public enum DemoConfig {
     }
 
     /// The demo's config for a staging listening on `port`.
-    public static func make(port: Int, reportPath: String) throws -> SondeConfig {
-        try ConfigLoader.parse(yaml(port: port, reportPath: reportPath), file: "<sonde demo>")
+    public static func make(port: Int, webSocketPort: Int, reportPath: String) throws -> SondeConfig {
+        try ConfigLoader.parse(yaml(port: port, webSocketPort: webSocketPort, reportPath: reportPath), file: "<sonde demo>")
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdWebSocket
 import Logging
 import NIOCore
 import SondeCore
@@ -12,7 +11,7 @@ import SondeCore
 ///   GET /backend/api/health  200, or 503 during the API outage
 ///   GET /auth/health         200 "healthy", slow for a stretch
 ///   GET /                    the frontend: a small HTML page
-///   GET /ws                  WebSocket: greets with {"type":"connect",...}, answers pings;
+///   GET /ws (second port)    WebSocket: greets with {"type":"connect",...}, answers pings;
 ///                            rejects the upgrade with HTTP 500 during the WebSocket outage
 public final class DemoStaging: Sendable {
     public let scenario: DemoScenario
@@ -29,37 +28,26 @@ public final class DemoStaging: Sendable {
 
     var elapsed: Duration { ContinuousClock.now - started }
 
-    /// Starts serving in a task of its own; returns the port once it listens. Cancelling
-    /// `lifetime` (or ending the process) stops it.
-    public func start() async throws -> (port: Int, lifetime: Task<Void, Never>) {
+    /// Starts serving (HTTP on one port, the WebSocket endpoint on another); returns the ports
+    /// once both listen. Cancelling `lifetime` (or ending the process) stops them.
+    public func start() async throws -> (port: Int, webSocketPort: Int, lifetime: Task<Void, Never>) {
+        let webSocket = try await DemoWebSocketServer.start { [self] in scenario.websocketRejects(at: elapsed) }
         let ready = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "sonde.demo")
         logger.logLevel = .critical
         let app = Application(
             router: router(),
-            server: .http1WebSocketUpgrade { [self] request, _, _ in
-                guard request.path == "/ws", !scenario.websocketRejects(at: elapsed) else { return .dontUpgrade }
-                return .upgrade([:]) { inbound, outbound, _ in try await Self.converse(inbound, outbound) }
-            },
             configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "sonde-demo"),
             onServerRunning: { channel in ready.continuation.yield(channel.localAddress?.port ?? 0) },
             logger: logger
         )
         let lifetime = Task {
             do { try await app.runService(gracefulShutdownSignals: []) } catch { ready.continuation.finish() }
+            try? await webSocket.close()
         }
-        for await port in ready.stream where port > 0 { return (port, lifetime) }
+        for await port in ready.stream where port > 0 { return (port, webSocket.localAddress?.port ?? 0, lifetime) }
         lifetime.cancel()
         throw DemoError.couldNotListen
-    }
-
-    /// The greeting, then a pong for every ping and an echo for anything else.
-    static func converse(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter) async throws {
-        try await outbound.write(.text(#"{"type":"connect","data":{"mode":"main","user_id":"demo-user"}}"#))
-        for try await message in inbound.messages(maxSize: 1 << 16) {
-            guard case .text(let text) = message else { continue }
-            try await outbound.write(.text(text.contains("ping") ? #"{"type":"pong"}"# : text))
-        }
     }
 
     func router() -> Router<BasicRequestContext> {
@@ -82,13 +70,6 @@ public final class DemoStaging: Sendable {
             try await Task.sleep(for: .milliseconds(ownDelay.next() / 3))
             return Response(status: .ok, headers: [.contentType: "text/html"],
                             body: .init(byteBuffer: ByteBuffer(string: "<html><title>Demo staging</title><body>demo frontend</body></html>")))
-        }
-        // Reached when the upgrade is refused: the outage's 500, or a plain GET without an upgrade.
-        router.get("/ws") { [self] _, _ in
-            if scenario.websocketRejects(at: elapsed) {
-                return Self.json(.internalServerError, #"{"error":"websocket service failed to initialise"}"#)
-            }
-            return Self.json(.badRequest, #"{"error":"expected a WebSocket upgrade"}"#)
         }
         return router
     }

@@ -9,7 +9,8 @@ enum HelpOverlay {
         let lines: [Line] = bindings.map {
             [Span(" " + Text.left(keysLabel($0, glyphs: g), labelWidth) + "  ", Style(.accent, bold: true)), Span($0.description)]
         } + [[], [Span(" any key closes this help", .muted)]]
-        let width = min(canvas.width - 2, max(40, labelWidth + 46))
+        let descriptionWidth = bindings.map { DisplayWidth.of($0.description) }.max() ?? 30
+        let width = min(canvas.width - 2, max(40, labelWidth + descriptionWidth + 6))
         let height = min(canvas.height - 2, lines.count + 2)
         let rect = Rect(x: (canvas.width - width) / 2, y: max(1, (canvas.height - height) / 2), width: width, height: height)
         canvas.fill(rect)

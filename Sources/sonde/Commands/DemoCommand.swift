@@ -25,11 +25,11 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         try DashboardRunner.requireTerminal(command: "demo")
         let staging = DemoStaging(scenario: DemoScenario.standard.speeded(by: speed))
-        let (port, lifetime) = try await staging.start()
+        let (port, webSocketPort, lifetime) = try await staging.start()
         defer { lifetime.cancel() }
         let report = try DemoConfig.writeReport()
         defer { try? FileManager.default.removeItem(atPath: (report as NSString).deletingLastPathComponent) }
-        let config = try DemoConfig.make(port: port, reportPath: report)
+        let config = try DemoConfig.make(port: port, webSocketPort: webSocketPort, reportPath: report)
         try await DashboardRunner.run(config: config, flags: dashboard)
     }
 }
