@@ -140,8 +140,9 @@ public final class HistoryStore: Sendable {
     public func seed(perTarget: Int = 100, since: Date = .distantPast) async throws(HistoryError) -> HistorySeed {
         let results = try await recent(perTarget: perTarget, since: since)
         let versions = try await lastVersions()
+        // Markers from the start of the span: a deploy marked just before the first result counts.
         let earliest = results.first?.startedAt ?? Date()
-        let markers = try await markers(since: max(since, earliest))
+        let markers = try await markers(since: since == .distantPast ? earliest : since)
         return HistorySeed(results: results, markers: markers, versions: versions)
     }
 

@@ -10,10 +10,14 @@ struct WatchCommand: AsyncParsableCommand {
 
     @Argument(help: "The config file.") var config: String = "sonde.yml"
     @OptionGroup var dashboard: DashboardFlags
+    @OptionGroup var history: HistoryOptions
+    @Option(help: ArgumentHelp("Record a deploy marker with this name when the dashboard opens.", valueName: "name")) var deploy: String?
 
     func run() async throws {
         try DashboardRunner.requireTerminal(command: "watch")
         let loaded = try ConfigLoading.load(config)
-        try await DashboardRunner.run(config: loaded, flags: dashboard)
+        try await HistoryWiring.run(history, deploy: deploy, config: loaded) { seed, hooks in
+            try await DashboardRunner.run(config: loaded, flags: dashboard, seed: seed, hooks: hooks)
+        }
     }
 }
