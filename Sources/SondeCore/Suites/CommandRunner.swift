@@ -53,19 +53,29 @@ public enum CommandRunner {
             try? await Task.sleep(for: timeout)
             guard !Task.isCancelled else { return }
             timedOut.withLock { $0 = true }
-            kill(pid, SIGTERM)
+            signalTree(pid, SIGTERM)
             try? await Task.sleep(for: killGrace)
             guard !Task.isCancelled else { return }
-            kill(pid, SIGKILL)
+            signalTree(pid, SIGKILL)
         }
         let status = await withTaskCancellationHandler {
             await exited.value()
         } onCancel: {
-            kill(pid, SIGKILL)
+            signalTree(pid, SIGKILL)
         }
         watchdog.cancel()
         let wasTimedOut = timedOut.withLock { $0 }
         return Outcome(exitStatus: wasTimedOut ? nil : status, timedOut: wasTimedOut, output: tail(of: logURL), launchError: nil)
+    }
+
+    /// Signals the command and what it started (pytest under `sh -c`, say): Foundation starts the
+    /// child in a process group of its own, so the group goes; otherwise just the child.
+    static func signalTree(_ pid: pid_t, _ signal: Int32) {
+        if getpgid(pid) == pid, pid != getpgrp() {
+            kill(-pid, signal)
+        } else {
+            kill(pid, signal)
+        }
     }
 
     private static func tail(of url: URL) -> String {

@@ -80,6 +80,18 @@ struct SuiteWatcherTests {
         #expect(result.commandOutput?.contains("starting the suite") == true)
     }
 
+    @Test func timeoutAlsoStopsWhatTheCommandStarted() async throws {
+        let folder = try SuiteFixtures.scratch()
+        let pidFile = folder.appendingPathComponent("child.pid")
+        // The shell's child (not exec'd) would outlive a signal to the shell alone.
+        let command = "sh -c 'echo $$ > \(pidFile.path); exec sleep 60' ; echo after"
+        let outcome = await CommandRunner.run(command, in: folder.path, timeout: .seconds(1))
+        #expect(outcome.timedOut)
+        let text = try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let child = try #require(Int32(text))
+        #expect(await ProcessState.isGone(child, within: .seconds(5)), "the command's children must be stopped with it")
+    }
+
     @Test func commandThatWritesNoReportIsAnErrorWithItsExitStatus() async throws {
         let folder = try SuiteFixtures.scratch()
         let result = try #require(await watcher(.command(run: "echo boom >&2; exit 3", output: "out.xml"), base: folder.path).refresh())
@@ -104,5 +116,18 @@ struct SuiteWatcherTests {
 struct NeverProbe: Probe {
     func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
         .failed(FailureReason(.other, "not expected to run"))
+    }
+}
+
+/// Whether a process has ended (or is a zombie waiting for init), read from /proc.
+enum ProcessState {
+    static func isGone(_ pid: Int32, within limit: Duration) async -> Bool {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+            if let close = stat.lastIndex(of: ")"), stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z") { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return false
     }
 }
