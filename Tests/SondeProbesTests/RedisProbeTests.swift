@@ -65,6 +65,40 @@ struct RedisProbeTests {
         #expect(after.failure?.kind == .refused)
     }
 
+    @Test("a server still loading its dataset answers LOADING, with its own reason",
+          .enabled(if: Executable.find("redis-server") != nil || Service.required))
+    func loading() async throws {
+        let executable = try #require(Executable.find("redis-server"), "redis-server is not installed")
+        let cli = try #require(Executable.find("redis-cli"), "redis-cli is not installed")
+        let dir = FileManager.default.temporaryDirectory.appending(path: "sonde-redis-loading-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let common = ["--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.path]
+        // A real dataset on disk: 3000 keys, written by a first server.
+        let writerPort = try await ClosedPort.make()
+        let writer = try ServerProcess(
+            executable: executable, arguments: ["--port", "\(writerPort)", "--enable-debug-command", "local"] + common,
+            readyLine: "Ready to accept connections"
+        )
+        try Executable.run(cli, ["-p", "\(writerPort)", "DEBUG", "POPULATE", "3000"])
+        try Executable.run(cli, ["-p", "\(writerPort)", "SAVE"])
+        writer.stop()
+        // A second server loads it slowly (5 ms a key) and serves clients meanwhile, as a big
+        // dataset does after a restart.
+        let port = try await ClosedPort.make()
+        let loader = try ServerProcess(
+            executable: executable,
+            arguments: ["--port", "\(port)", "--requirepass", "private-secret", "--key-load-delay", "5000",
+                        "--loading-process-events-interval-bytes", "1024"] + common,
+            readyLine: "Loading RDB produced by"
+        )
+        defer { loader.stop() }
+        let outcome = await probe("redis://:private-secret@127.0.0.1:\(port)").run(within: .seconds(5))
+        #expect(outcome.failure?.kind == .other)
+        #expect(outcome.failure?.message.contains("LOADING") == true)
+        #expect(outcome.phases.map(\.name) == [PhaseTiming.connect, PhaseTiming.auth])
+    }
+
     @Test("a listener that never answers times out during the PING")
     func silentServer() async throws {
         let listener = try await NeverAnsweringListener.start()

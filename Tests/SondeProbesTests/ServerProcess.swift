@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A private server started by one test (a redis-server on its own port) so the test can stop it
 /// without disturbing the shared CI instances other tests use in parallel.
 final class ServerProcess: @unchecked Sendable {
@@ -19,16 +23,18 @@ final class ServerProcess: @unchecked Sendable {
         try waitFor(readyLine)
     }
 
-    /// Reads output until `text` appears; fails if the process exits first.
+    /// Reads output until `text` appears; fails if the process exits first. Plain read(2): Foundation's
+    /// `availableData` on Linux can wait for end of file on a pipe, which a running server never sends.
     func waitFor(_ text: String) throws {
         var seen = ""
-        let handle = output.fileHandleForReading
+        let fd = output.fileHandleForReading.fileDescriptor
+        var chunk = [UInt8](repeating: 0, count: 4096)
         while !seen.contains(text) {
-            let chunk = handle.availableData
-            if chunk.isEmpty {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count <= 0 {
                 throw StartError(description: "server exited before printing '\(text)'; its output: \(seen.suffix(500))")
             }
-            seen += String(decoding: chunk, as: UTF8.self)
+            seen += String(decoding: chunk[0..<count], as: UTF8.self)
         }
     }
 
@@ -37,19 +43,34 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Stops the server and waits until it is gone, so its port is closed when this returns.
+    /// SIGKILL, not SIGTERM: a child spawned from the test runner's threads inherits their blocked
+    /// signal mask, so it never sees SIGTERM (and its data is throwaway anyway).
     func stop() {
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
         }
         process.waitUntilExit()
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 }
 
 enum Executable {
+    /// Runs a short command to its end (redis-cli SAVE and the like); throws when it fails.
+    static func run(_ executable: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ServerProcess.StartError(description: "\(executable) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+        }
+    }
+
     /// The full path of a program on PATH, or nil.
     static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
