@@ -11,6 +11,8 @@ import Synchronization
 public final class HistoryRecorder: Sendable {
     public let store: HistoryStore
     public let flushEvery: Duration
+    /// Results older than this are deleted every hour (the opener prunes at start); nil keeps everything.
+    public let retention: Duration?
     private let state = Mutex(State())
 
     private struct State {
@@ -19,20 +21,28 @@ public final class HistoryRecorder: Sendable {
         var lastError: HistoryError?
         var written = 0
         var dropped = 0
+        var lastPrune: ContinuousClock.Instant?
     }
 
+    static let pruneEvery: Duration = .seconds(3600)
+
     /// Starts the periodic flush at once.
-    public init(store: HistoryStore, flushEvery: Duration = .milliseconds(500)) {
+    public init(store: HistoryStore, flushEvery: Duration = .milliseconds(500), retention: Duration? = nil) {
         self.store = store
         self.flushEvery = flushEvery
+        self.retention = retention
         let task = Task { [weak self] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: flushEvery)
                 guard let self else { return }
                 await self.flush()
+                await self.pruneIfDue()
             }
         }
-        state.withLock { $0.flusher = task }
+        state.withLock {
+            $0.flusher = task
+            $0.lastPrune = .now
+        }
     }
 
     deinit {
@@ -70,6 +80,24 @@ public final class HistoryRecorder: Sendable {
                 $0.written += batch.count
             }
         }
+    }
+
+    /// A dashboard left open for a week keeps to its retention too.
+    private func pruneIfDue() async {
+        guard let retention else { return }
+        let now = ContinuousClock.now
+        let due = state.withLock { state -> Bool in
+            if let last = state.lastPrune, now - last < Self.pruneEvery { return false }
+            state.lastPrune = now
+            return true
+        }
+        guard due else { return }
+        let store = store
+        let failure = await Task { () async -> HistoryError? in
+            do throws(HistoryError) { try await store.prune(retention: retention) } catch { return error }
+            return nil
+        }.value
+        if let failure { state.withLock { $0.lastError = failure } }
     }
 
     /// Stores a marker at once: a deploy is rare and must not wait for the next batch.

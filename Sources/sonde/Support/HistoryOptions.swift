@@ -28,8 +28,9 @@ struct HistoryOptions: ParsableArguments {
         guard let location = location(for: config) else { return nil }
         do {
             let store = try HistoryStore(path: location, redactor: config.redactor)
+            // Pruned here before anything reads the file, then hourly by the recorder.
             try await store.prune(retention: config.history.retention)
-            return HistoryRecorder(store: store)
+            return HistoryRecorder(store: store, retention: config.history.retention)
         } catch {
             StandardError.print("sonde: \(error.description)")
             if path != nil { throw ExitCode(2) }
