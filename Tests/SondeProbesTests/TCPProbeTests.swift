@@ -14,6 +14,16 @@ struct TCPProbeTests {
         #expect(outcome.latency != nil)
     }
 
+    @Test("a host name is looked up and timed apart from the connect")
+    func hostName() async throws {
+        let listener = try await NeverAnsweringListener.start()
+        defer { Task { await listener.stop() } }
+        let outcome = await TCPProbe(spec: TCPSpec(host: "localhost", port: listener.port)).run(within: .seconds(2))
+        #expect(outcome.failure == nil)
+        #expect(outcome.phases.map(\.name) == [PhaseTiming.dns, PhaseTiming.connect])
+        #expect(outcome.latency == outcome.phase(PhaseTiming.connect))
+    }
+
     @Test("a closed port is refused")
     func refused() async throws {
         let port = try await ClosedPort.make()

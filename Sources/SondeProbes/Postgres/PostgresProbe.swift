@@ -31,7 +31,7 @@ public struct PostgresProbe: Probe {
         case .failure(let reason): return .failed(reason)
         case .success(let c): connected = c
         }
-        var phases = [PhaseTiming(PhaseTiming.connect, connected.connectTime)]
+        var phases = connected.phases
         let guardrail = ChannelDeadline(channel: connected.channel, deadline: deadline)
         defer { guardrail.cancel() }
 

@@ -23,7 +23,7 @@ public struct RedisProbe: Probe {
         case .failure(let reason): return .failed(reason)
         case .success(let c): connected = c
         }
-        var phases = [PhaseTiming(PhaseTiming.connect, connected.connectTime)]
+        var phases = connected.phases
         let channel: NIOAsyncChannel<RESPValue, ByteBuffer>
         do {
             channel = try await connected.channel.eventLoop.submit {

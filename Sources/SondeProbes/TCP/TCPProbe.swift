@@ -16,7 +16,7 @@ public struct TCPProbe: Probe {
         case .success(let connected):
             // Not waited for: the probe is over once the connection is open.
             connected.channel.close(promise: nil)
-            return ProbeOutcome(latency: connected.connectTime, phases: [PhaseTiming(PhaseTiming.connect, connected.connectTime)])
+            return ProbeOutcome(latency: connected.connectTime, phases: connected.phases)
         }
     }
 }

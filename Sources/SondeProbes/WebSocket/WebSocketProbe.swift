@@ -35,7 +35,7 @@ public struct WebSocketProbe: Probe {
         let channel = connected.channel
         let guardrail = ChannelDeadline(channel: channel, deadline: deadline)
         defer { guardrail.cancel() }
-        var phases = [PhaseTiming(PhaseTiming.connect, connected.connectTime)]
+        var phases = connected.phases
         var phase = PhaseTiming.tls
         do {
             if let tlsContext {
