@@ -55,6 +55,12 @@ public enum JUnitParser {
 
     public static func parse(_ data: Data, source: String = "report") throws(JUnitParseError) -> [JUnitCase] {
         guard !data.isEmpty else { throw JUnitParseError("\(source) is empty (was the test run interrupted?)") }
+        // FoundationXML on Linux traps on a name that is not valid UTF-8 (swift-corelibs-foundation
+        // PR #5536) instead of reporting it: refuse such bytes before the parser sees them.
+        // Every JUnit writer Sonde knows writes UTF-8.
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw JUnitParseError("\(source) is not valid UTF-8 text; Sonde reads JUnit XML written in UTF-8")
+        }
         let collector = JUnitCollector()
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
