@@ -92,3 +92,15 @@ private func probe(_ second: Int, _ target: String = "api", down: Bool = false, 
         #expect(text == "failed 2 of the last 5, at t+1, t+3 (HTTP 503)")
     }
 }
+
+@Suite struct CheckSummaryIntermittencyTests {
+    @Test func aReportOverRoundsNamesTheFlappingTargetsOnly() {
+        let api = Target(name: "api", interval: .seconds(1), timeout: .seconds(1), probe: .tcp(TCPSpec(host: "127.0.0.1", port: 9)))
+        let db = Target(name: "db", interval: .seconds(1), timeout: .seconds(1), probe: .tcp(TCPSpec(host: "127.0.0.1", port: 9)))
+        let results = (0..<6).map { probe($0, "api", down: $0 % 3 == 1) } + (0..<6).map { probe($0, "db") }
+        let summary = CheckSummary(environment: "t", started: epoch, targets: [api, db], results: results)
+        let found = summary.intermittent(HistorySettings(flapFailures: 2, flapWindow: 6))
+        #expect(found.map(\.target) == ["api"])
+        #expect(found.first?.failedAt == [epoch.addingTimeInterval(1), epoch.addingTimeInterval(4)])
+    }
+}
