@@ -22,7 +22,7 @@ enum MarkdownSuites {
         }
         let total = suite.modules.count
         var lines = ["### \(suite.name): \(suite.summary)"]
-        lines.append("- **Tests:** \(suite.tests) (\(suite.passed) passed, \(suite.failed) failed, \(suite.errors) errors, \(suite.skipped) skipped)")
+        lines.append("- **Tests:** \(suite.tests) (\(suite.passed) passed, \(suite.failed) failed, \(suite.errors) error\(suite.errors == 1 ? "" : "s"), \(suite.skipped) skipped)")
         if let rate = suite.moduleRate { lines.append("- **Success rate:** \(MarkdownText.percent(rate)) of test modules passing (\(suite.passingModules)/\(total) modules)") }
 
         if !suite.failureGroups.isEmpty {
