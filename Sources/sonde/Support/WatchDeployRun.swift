@@ -23,9 +23,9 @@ enum WatchDeployRun {
             targets: targets.map(\.name), gate: DeployGate(criterion: options.failOn), history: past,
             markerName: options.deploy, versions: versions
         )
-        let log = WatchDeployLog(recorder: recorder, storesPlacedMarker: options.deploy != nil)
-        print("sonde: watching the deploy for \(duration.humanReadable), probing \(targets.count) targets every \(options.interval.humanReadable); fail on \(options.failOn.rawValue)")
-        print(baselineLine(watch, from: past, window: baseline))
+        let log = WatchDeployLog(recorder: recorder, storesPlacedMarker: options.deploy != nil, redactor: config.redactor)
+        say("sonde: watching the deploy for \(duration.humanReadable), probing \(targets.count) target\(targets.count == 1 ? "" : "s") every \(options.interval.humanReadable); fail on \(options.failOn.rawValue)")
+        say(baselineLine(watch, from: past, window: baseline))
         for event in watch.start(at: started) { await log.report(event) }
 
         let engine = Engine(targets: targets, factory: ProbeFactory.make)
@@ -57,12 +57,15 @@ enum WatchDeployRun {
 
         let outcome = watch.decide()
         if let comparison = watch.comparison {
-            print("")
-            print(DeployComparisonText.render(comparison))
+            say("\n" + config.redactor.redact(DeployComparisonText.render(comparison)))
         }
-        print("")
-        print(config.redactor.redact(verdictLine(outcome, criterion: options.failOn)))
+        say("\n" + config.redactor.redact(verdictLine(outcome, criterion: options.failOn)))
         return outcome.exitCode
+    }
+
+    /// Unbuffered, so a pipeline's log shows the marker and an early stop as they happen.
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     static func baselineLine(_ watch: DeployWatch, from past: [ProbeResult], window: Duration) -> String {
@@ -88,18 +91,23 @@ private struct WatchDeployLog: Sendable {
     let recorder: HistoryRecorder?
     /// A marker named by `--deploy` is stored; the unnamed `watch-deploy` one only frames the comparison.
     let storesPlacedMarker: Bool
+    let redactor: Redactor
 
     func report(_ event: DeployWatch.Event) async {
         switch event {
         case .markerPlaced(let marker):
-            print("\(HistoryTime.clock(marker.at)) marker placed: \(marker.summary); results after it are judged")
+            say("\(HistoryTime.clock(marker.at)) marker placed: \(marker.summary); results after it are judged")
             if storesPlacedMarker { await store(marker) }
         case .deployDetected(let marker):
-            print("\(HistoryTime.clock(marker.at)) deploy detected: \(marker.summary); the marker moves here")
+            say("\(HistoryTime.clock(marker.at)) deploy detected: \(marker.summary); the marker moves here")
             await store(marker)
         case .failedEarly(let reasons):
-            print("stopping early: " + reasons.joined(separator: "; "))
+            say("stopping early: " + reasons.joined(separator: "; "))
         }
+    }
+
+    private func say(_ line: String) {
+        WatchDeployRun.say(redactor.redact(line))
     }
 
     private func store(_ marker: DeployMarker) async {
