@@ -9,7 +9,8 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Probe every target once (or --rounds N) and print a table.",
         discussion: """
         Exit codes: 0 every target up or slow, 1 any target down, 2 config error. With --repro: 0 every \
-        expected failure reproduced, 1 any not reproduced, 2 config error or no expect_failure.
+        expected failure reproduced, 1 any not reproduced, 2 config error or no expect_failure. With \
+        --watch-deploy: 0 --fail-on not met, 1 met (roll back), 3 undecided (docs/deploys.md).
         """
     )
 
