@@ -92,6 +92,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "SondeEndToEndTests", dependencies: ["SondeCore"]),
+        .testTarget(
+            name: "SondeEndToEndTests",
+            dependencies: ["SondeCore", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
     ]
 )

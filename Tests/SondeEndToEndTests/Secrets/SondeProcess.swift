@@ -1,0 +1,48 @@
+import Foundation
+
+/// Runs the `sonde` binary that `swift build` put beside this test bundle, and collects its output.
+enum SondeProcess {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var all: String { stdout + stderr }
+    }
+
+    static var binary: URL {
+        get throws {
+            let here = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).resolvingSymlinksInPath()
+            var directory = here.deletingLastPathComponent()
+            // The test bundle may be a directory (.xctest) one level below the build folder.
+            for _ in 0..<3 {
+                let candidate = directory.appendingPathComponent("sonde")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+                directory = directory.deletingLastPathComponent()
+            }
+            throw MissingBinary()
+        }
+    }
+
+    struct MissingBinary: Error, CustomStringConvertible {
+        var description: String { "the sonde binary is not beside the test bundle; run `swift build` first" }
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = try binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes to the end before waiting, so a large output cannot block the child.
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus,
+                      stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+}
