@@ -14,6 +14,8 @@ public struct DashboardState: Sendable {
     public var recent: [String: [ProbeResult]] = [:]
     /// Figures services report about their dependencies, keyed by `ReportedKey`, oldest first.
     public var reportedHistory: [ReportedKey: [Double]] = [:]
+    /// The keys of `reportedHistory` in the order they first appeared.
+    public var reportedKeys: [ReportedKey] = []
     public var suites: [String: SuiteResult] = [:]
     public var journeys: [String: JourneyResult] = [:]
     /// State changes and deploy markers, newest first.

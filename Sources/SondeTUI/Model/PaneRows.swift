@@ -31,13 +31,9 @@ extension DashboardState {
 
     public var databaseRows: [DatabaseRow] {
         let direct = targets.filter { $0.kind.isDatabase && matchesFilter($0.name) }.map { DatabaseRow.direct($0.name) }
-        var reported: [DatabaseRow] = []
-        for target in targets where target.kind == .http {
-            for metric in stats[target.name]?.last?.outcome.reported ?? [] {
-                let key = ReportedKey(service: target.name, metric: metric.name)
-                if matchesFilter(metric.name) || matchesFilter(target.name) { reported.append(.reported(key)) }
-            }
-        }
+        // Every figure ever reported stays listed (a service that stops answering keeps its last
+        // values on screen, marked stale), in the order they first appeared.
+        let reported = reportedKeys.filter { matchesFilter($0.metric) || matchesFilter($0.service) }.map(DatabaseRow.reported)
         return direct + reported
     }
 

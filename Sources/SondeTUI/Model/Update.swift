@@ -37,6 +37,7 @@ public enum Update {
             append(result, to: &state.resultLog[result.target, default: []], limit: DashboardState.resultLogLimit)
             for metric in result.outcome.reported {
                 let key = ReportedKey(service: result.target, metric: metric.name)
+                if state.reportedHistory[key] == nil { state.reportedKeys.append(key) }
                 append(metric.value, to: &state.reportedHistory[key, default: []], limit: DashboardState.sparkLimit)
             }
         case .suite(let suite):

@@ -37,6 +37,8 @@ enum DatabasesPane {
                         Span(Text.right(Text.ms(values.last), 8), Style(.reported)), Span(" "),
                         Span(Text.left("reported by \(key.service)", 22, ellipsis: g.ellipsis), Style(.reported)), Span(" ")]
                 history = values.map { Optional($0) }
+                let fresh = state.stats[key.service]?.last?.outcome.reported.contains { $0.name == key.metric } ?? false
+                if !fresh { (detail, detailStyle) = ("stale: \(key.service)'s last probe did not report it", .muted) }
                 markers = state.markerOffsets(key.service, count: min(sparkWidth, values.count))
             }
             if sparkWidth > 0 { line += Sparkline.line(history, width: sparkWidth, glyphs: g, markers: markers) + [Span(" ")] }

@@ -18,7 +18,8 @@ enum JourneysPane {
             ]
             if let failing = journey.failingStep {
                 let reason = failing.result?.reason.map { state.redactor.redact($0.message) } ?? ""
-                line.append(Span("\(failing.name): \(reason)", style))
+                let used = 2 + nameWidth + 1 + 11 + 10
+                line.append(Span(Text.fit("\(failing.name): \(reason)", width - used, ellipsis: g.ellipsis), style))
             }
             return line
         }

@@ -31,14 +31,23 @@ public enum Layout {
             + [(.events, eventsRect)]
     }
 
+    /// Which panes give up rows first when the screen is short: the log and the suites before
+    /// the live targets.
+    static let shrinkOrder: [PaneID] = [.events, .modules, .journeys, .databases, .websockets, .services]
+
     /// The event log keeps at least this many rows (three lines and its border) on wide screens.
     static let minimumEventsHeight = 5
 
     /// Stacks panes top to bottom: each gets what it wants while the column has room; when it
-    /// has not, the tallest shrink first (never below one row); spare rows go to `flexible`.
+    /// has not, panes shrink in `shrinkOrder`, then the tallest (never below one row); spare rows go to `flexible`.
     static func stack(_ items: [(PaneID, Int)], in rect: Rect, flexible: PaneID?) -> [(PaneID, Rect)] {
         guard !items.isEmpty else { return [] }
         var heights = items.map { max(3, $0.1) }
+        // Short of room, the least urgent panes give first (to five rows), then the tallest.
+        for pane in shrinkOrder {
+            guard let index = items.firstIndex(where: { $0.0 == pane }) else { continue }
+            while heights.reduce(0, +) > rect.height, heights[index] > 5 { heights[index] -= 1 }
+        }
         while heights.reduce(0, +) > rect.height, let tallest = heights.indices.max(by: { heights[$0] < heights[$1] }), heights[tallest] > 3 {
             heights[tallest] -= 1
         }

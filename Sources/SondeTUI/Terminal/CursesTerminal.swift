@@ -61,26 +61,15 @@ final class CursesTerminal {
     /// Sends the cells of `canvas` that differ from the last frame; nothing when none do.
     func draw(_ canvas: Canvas) {
         let whole = previous.map { $0.width != canvas.width || $0.height != canvas.height } ?? true
-        if whole { werase(stdscr) }
-        var changed = whole
-        for y in 0..<canvas.height {
-            let row = canvas.row(y)
-            var first = row.startIndex
-            var last = row.endIndex - 1
-            if !whole, let old = previous?.row(y) {
-                let pairsOfRow = zip(row.indices, old.indices)
-                guard let start = pairsOfRow.first(where: { row[$0.0] != old[$0.1] })?.0 else { continue }
-                first = start
-                last = zip(row.indices, old.indices).reversed().first(where: { row[$0.0] != old[$0.1] })?.0 ?? start
-            }
-            // Never start inside a wide character, nor stop half-way through one.
-            while first > row.startIndex, row[first].isContinuation { first -= 1 }
-            while last + 1 < row.endIndex, row[last + 1].isContinuation { last += 1 }
-            drawRun(row[first...last], y: y, x: first - row.startIndex)
-            changed = true
-        }
+        let runs = CanvasDiff.runs(from: previous, to: canvas)
         previous = canvas
-        if changed { wrefresh(stdscr) }
+        guard !runs.isEmpty else { return }
+        if whole { werase(stdscr) }
+        for run in runs {
+            let row = canvas.row(run.y)
+            drawRun(row[(row.startIndex + run.columns.lowerBound)...(row.startIndex + run.columns.upperBound)], y: run.y, x: run.columns.lowerBound)
+        }
+        wrefresh(stdscr)
     }
 
     /// Draws cells in runs of one style through the wide-character API.

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The dashboard's terminal cost against htop's, in the same 160x48 pseudo-terminal, same run.
+#   Benchmarks/tui/run.sh [SECONDS]        (needs: python3 with pyte, htop; builds sonde in release)
+# Figures: bytes/s written to the terminal, CPU %, peak RSS, time to first frame; and the demo
+# with probing paused, where nothing changes and the screen should stay quiet.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-30}
+meter=${TTYMETER:-/work/shared/tools/ttymeter.py}
+swift build -c release --product sonde >/dev/null
+sonde=.build/release/sonde
+here=Benchmarks/tui
+
+measure() { # label, ttymeter options..., -- command
+    local label=$1; shift
+    printf '%-28s ' "$label"
+    python3 "$meter" --cols 160 --rows 48 --warmup 5 --seconds "$seconds" --json "$@"
+}
+
+echo "== ${seconds}s at 160x48, after 5s of warm-up =="
+measure "sonde demo"                      -- "$sonde" demo
+measure "htop (default 1.5s delay)"       -- htop
+measure "sonde demo, probing paused"      --keys "2:p" -- "$sonde" demo
+measure "sonde demo, quit with SIGTERM"   --signal TERM -- "$sonde" demo
+
+echo "== time to first frame (median of 5) =="
+printf '%-28s ' "sonde demo";  python3 "$here/first_frame.py" --text "HTTP 200" -- "$sonde" demo
+printf '%-28s ' "sonde demo (empty frame)";  python3 "$here/first_frame.py" --text "Services" -- "$sonde" demo
+printf '%-28s ' "htop";        python3 "$here/first_frame.py" --text "PID" -- htop

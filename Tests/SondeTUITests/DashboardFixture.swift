@@ -1,0 +1,68 @@
+import Foundation
+import SondeCore
+@testable import SondeTUI
+
+/// A dashboard with a target of every kind and a few results, at a fixed time in UTC.
+enum DashboardFixture {
+    static let start = Date(timeIntervalSince1970: 1_757_000_000) // 15:33:20 UTC
+    static let secret = "s3cr3t-jwt-value"
+
+    static func targets() -> [TargetInfo] {
+        [
+            TargetInfo(name: "backend", kind: .http, latencyTarget: .milliseconds(150),
+                       request: ["GET https://api.staging.example/health", "Authorization: ***"]),
+            TargetInfo(name: "auth", kind: .http, latencyTarget: .milliseconds(300), request: ["GET https://auth.staging.example/health"]),
+            TargetInfo(name: "websocket", kind: .websocket, latencyTarget: .milliseconds(250), request: ["GET wss://api.staging.example/ws (WebSocket upgrade)"]),
+            TargetInfo(name: "redis", kind: .redis, latencyTarget: nil, request: ["redis://cache:6379"]),
+        ]
+    }
+
+    static func state(width: Int = 100, height: Int = 30, glyphs: Glyphs = .unicode) -> DashboardState {
+        DashboardState(
+            environment: "staging", targets: targets(), suiteNames: ["e2e"], redactor: Redactor(secrets: [secret]),
+            now: start, width: width, height: height, glyphs: glyphs, timeZone: TimeZone(identifier: "UTC")!
+        )
+    }
+
+    static func result(_ target: String, kind: TargetKind = .http, ms: Double?, code: Int? = 200, failure: FailureReason? = nil,
+                       at offset: TimeInterval, sequence: Int = 1, reported: [ReportedMetric] = [], message: String? = nil,
+                       goal: Duration? = .milliseconds(150)) -> ProbeResult {
+        let outcome = ProbeOutcome(
+            latency: ms.map { .milliseconds($0) },
+            phases: ms.map { [PhaseTiming(PhaseTiming.connect, .milliseconds(1)), PhaseTiming(PhaseTiming.total, .milliseconds($0))] } ?? [],
+            reported: reported, failure: failure, statusCode: code, message: message
+        )
+        return ProbeResult(target: target, kind: kind, status: ProbeResult.judge(outcome, latencyTarget: goal), outcome: outcome,
+                           latencyTarget: goal, startedAt: start.addingTimeInterval(offset), sequence: sequence)
+    }
+
+    static let suite = SuiteResult(
+        name: "e2e",
+        modules: [
+            ModuleResult(name: "test_1_websocket_events", passed: 3, failed: 2),
+            ModuleResult(name: "test_4_orchestration", passed: 6),
+        ],
+        failureGroups: [FailureGroup(cause: "server rejected WebSocket connection: HTTP 500", count: 2, modules: ["test_1_websocket_events"])]
+    )
+
+    /// Backend up then 503, auth slow, websocket rejected, redis up, one suite.
+    static func populated(width: Int = 100, height: Int = 30, glyphs: Glyphs = .unicode) -> DashboardState {
+        var state = state(width: width, height: height, glyphs: glyphs)
+        let reported = [ReportedMetric(name: "postgres", value: 101.46), ReportedMetric(name: "clickhouse", value: 41.96)]
+        let messages: [Message] = [
+            .event(.result(result("backend", ms: 42, at: 0, reported: reported))),
+            .event(.result(result("backend", ms: 38, at: 5, sequence: 2, reported: reported))),
+            .event(.result(result("backend", ms: 12, code: 503, failure: FailureReason(.httpStatus, "HTTP 503 (expected 200); token \(secret)"),
+                                  at: 10, sequence: 3))),
+            .event(.result(result("auth", ms: 420, at: 10, goal: .milliseconds(300)))),
+            .event(.result(result("websocket", kind: .websocket, ms: nil, code: 500,
+                                  failure: FailureReason(.upgradeRejected, "server rejected WebSocket connection: HTTP 500"), at: 10, goal: nil))),
+            .event(.result(result("redis", kind: .redis, ms: 0.4, code: nil, at: 10, goal: nil))),
+            .event(.suite(suite)),
+        ]
+        for message in messages { _ = Update.apply(message, to: &state) }
+        return state
+    }
+
+    static func text(_ state: DashboardState) -> String { Renderer.render(state).text }
+}
