@@ -56,7 +56,8 @@ public struct PostgresProbe: Probe {
             for try await _ in try await connection.query(PostgresQuery(unsafeSQL: spec.query), logger: Self.logger) {
                 rows += 1
             }
-            let queryTime = ContinuousClock.now - queryStarted
+            // Socket-level when known: from sending the query to the last bytes of its result.
+            let queryTime = connected.wire.responseTime ?? ContinuousClock.now - queryStarted
             phases.append(PhaseTiming(PhaseTiming.query, queryTime))
             try? await connection.close()
             return ProbeOutcome(latency: queryTime, phases: phases, message: rows == 1 ? "1 row" : "\(rows) rows")

@@ -37,7 +37,7 @@ public struct RedisProbe: Probe {
         let guardrail = ChannelDeadline(channel: connected.channel, deadline: deadline)
         defer { guardrail.cancel() }
         let session = RedisSession(
-            endpoint: endpoint, expectedRole: spec.role, guardrail: guardrail,
+            endpoint: endpoint, expectedRole: spec.role, guardrail: guardrail, wire: connected.wire,
             display: StreamEndpoint.display(host: endpoint.host, port: endpoint.port), budget: deadline - start
         )
         do {

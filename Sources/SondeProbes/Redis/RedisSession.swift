@@ -6,6 +6,8 @@ struct RedisSession: Sendable {
     let endpoint: RedisEndpoint
     let expectedRole: String?
     let guardrail: ChannelDeadline
+    /// The socket-level round trip of each command, free of task hops.
+    let wire: WireTimes
     let display: String
     let budget: Duration
 
@@ -64,7 +66,7 @@ struct RedisSession: Sendable {
             guard let reply = try await replies.next() else {
                 throw StepFailure(phase: phase, underlying: ChannelError.eof)
             }
-            return (reply, ContinuousClock.now - sent)
+            return (reply, wire.roundTrip ?? ContinuousClock.now - sent)
         } catch let failure as StepFailure {
             throw failure
         } catch {

@@ -10,6 +10,8 @@ enum StreamConnector {
         /// Set when a host name had to be looked up; IP literals skip the lookup.
         let dnsTime: Duration?
         let connectTime: Duration
+        /// Event-loop timings of this connection: the connect, and each request's round trip.
+        let wire: WireTimes
 
         /// `dns` (when there was a lookup) and `connect`, as each stream probe's first phases.
         var phases: [PhaseTiming] {
@@ -32,14 +34,19 @@ enum StreamConnector {
         let remaining = deadline - ContinuousClock.now
         guard remaining > .zero else { return .failure(.timeout(after: deadline - lookupStarted, during: PhaseTiming.dns)) }
         let started = ContinuousClock.now
+        let wire = WireTimes()
         do {
             let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connectTimeout(remaining.nioTimeAmount)
                 .channelOption(.socketOption(.so_reuseaddr), value: 1)
                 .channelOption(.tcpOption(.tcp_nodelay), value: 1)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(WireClock(times: wire)) }
+                }
                 .connect(to: address)
                 .get()
-            return .success(Connected(channel: channel, dnsTime: dnsTime, connectTime: ContinuousClock.now - started))
+            let connectTime = wire.connectTime ?? ContinuousClock.now - started
+            return .success(Connected(channel: channel, dnsTime: dnsTime, connectTime: connectTime, wire: wire))
         } catch {
             return .failure(StreamFailure.classify(error, endpoint: endpoint, phase: PhaseTiming.connect, budget: deadline - started))
         }

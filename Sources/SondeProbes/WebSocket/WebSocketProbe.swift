@@ -48,7 +48,8 @@ public struct WebSocketProbe: Probe {
             let upgrade = try await WebSocketUpgrade.perform(
                 on: channel, request: endpoint.upgradeRequest(headers: spec.headers, subprotocol: spec.subprotocol)
             )
-            let handshake = ContinuousClock.now - started
+            // The 101 is the first read after the upgrade request: the socket-level time when known.
+            let handshake = connected.wire.roundTrip ?? ContinuousClock.now - started
             phases.append(PhaseTiming(PhaseTiming.handshake, handshake))
             switch upgrade {
             case .rejected(let head):
@@ -58,7 +59,9 @@ public struct WebSocketProbe: Probe {
                 try checkSubprotocol(head)
                 return try await frames.executeThenClose { inbound, outbound in
                     var conversation = WebSocketConversation(inbound: inbound, outbound: outbound)
-                    let outcome = try await converse(&conversation, handshake: handshake, phases: &phases, phase: &phase)
+                    let outcome = try await converse(
+                        &conversation, handshake: handshake, wire: connected.wire, phases: &phases, phase: &phase
+                    )
                     await conversation.close()
                     return outcome
                 }
@@ -73,7 +76,8 @@ public struct WebSocketProbe: Probe {
 
     /// The messages after the upgrade: the expected greeting, then the round trip.
     private func converse(
-        _ conversation: inout WebSocketConversation, handshake: Duration, phases: inout [PhaseTiming], phase: inout String
+        _ conversation: inout WebSocketConversation, handshake: Duration, wire: WireTimes,
+        phases: inout [PhaseTiming], phase: inout String
     ) async throws -> ProbeOutcome {
         var sample: String?
         if let expectFirst = spec.expectFirst {
@@ -92,7 +96,8 @@ public struct WebSocketProbe: Probe {
             let started = ContinuousClock.now
             try await conversation.sendText(send)
             let reply = try await conversation.nextMessage()
-            latency = ContinuousClock.now - started
+            // Socket-level: from the last write (the message, or a pong sent while waiting) to the first bytes after it.
+            latency = wire.roundTrip ?? ContinuousClock.now - started
             phases.append(PhaseTiming(PhaseTiming.roundTrip, latency))
             if let mismatch = spec.expectReply?.mismatch(in: reply) {
                 throw FailureReason(.assertion, "reply: \(mismatch)")
