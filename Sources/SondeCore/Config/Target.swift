@@ -154,10 +154,13 @@ public struct WebSocketSpec: Sendable, Equatable {
     public var expectFirst: MessageExpectation?
     public var send: String?
     public var expectReply: MessageExpectation?
+    /// For wss: skip certificate checks, or trust this CA file (PEM) as well.
+    public var insecure: Bool
+    public var caFile: String?
 
     public init(
         url: URL, headers: [Header] = [], subprotocol: String? = nil, expectFirst: MessageExpectation? = nil,
-        send: String? = nil, expectReply: MessageExpectation? = nil
+        send: String? = nil, expectReply: MessageExpectation? = nil, insecure: Bool = false, caFile: String? = nil
     ) {
         self.url = url
         self.headers = headers
@@ -165,6 +168,8 @@ public struct WebSocketSpec: Sendable, Equatable {
         self.expectFirst = expectFirst
         self.send = send
         self.expectReply = expectReply
+        self.insecure = insecure
+        self.caFile = caFile
     }
 }
 

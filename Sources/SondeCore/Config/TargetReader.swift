@@ -6,7 +6,7 @@ enum TargetReader {
     static let commonKeys = ["name", "interval", "timeout", "expect", "expect_failure"]
     static let kindKeys: [TargetKind: [String]] = [
         .http: ["method", "headers", "body", "report", "capture", "max_body", "insecure", "ca", "version", "follow_redirects"],
-        .websocket: ["headers", "subprotocol", "send"],
+        .websocket: ["headers", "subprotocol", "send", "insecure", "ca"],
         .postgres: ["query", "tls"],
         .redis: ["role"],
         .clickhouse: ["user", "password", "query"],
@@ -60,7 +60,9 @@ enum TargetReader {
                 subprotocol: try map["subprotocol"]?.nonEmptyString(),
                 expectFirst: try expect?["first"].map(readMessageExpectation),
                 send: try map["send"]?.string(),
-                expectReply: try expect?["reply"].map(readMessageExpectation)
+                expectReply: try expect?["reply"].map(readMessageExpectation),
+                insecure: try map["insecure"]?.bool() ?? false,
+                caFile: try map["ca"].map(readCAFile)
             ))
         case .postgres:
             let tls: PostgresTLSMode
@@ -138,11 +140,7 @@ enum TargetReader {
         }
         if let maxBody = map["max_body"] { spec.maxBodyBytes = try readSize(maxBody) }
         if let insecure = map["insecure"] { spec.insecure = try insecure.bool() }
-        if let ca = map["ca"] {
-            let path = try ca.nonEmptyString()
-            guard FileManager.default.isReadableFile(atPath: path) else { throw ca.error("CA file '\(path)' cannot be read") }
-            spec.caFile = path
-        }
+        if let ca = map["ca"] { spec.caFile = try readCAFile(ca) }
         if let version = map["version"] { spec.version = try readCaptureSource(version) }
         if let redirects = map["follow_redirects"] { spec.followRedirects = try redirects.int(in: 0...20) }
         return spec
@@ -167,6 +165,12 @@ enum TargetReader {
             headers.append(Header(name: name, value: expanded.text, isSecret: expanded.usedVariables || credentialName))
         }
         return headers
+    }
+
+    static func readCAFile(_ node: ConfigNode) throws(ConfigError) -> String {
+        let path = try node.nonEmptyString()
+        guard FileManager.default.isReadableFile(atPath: path) else { throw node.error("CA file '\(path)' cannot be read") }
+        return path
     }
 
     static func readStatus(_ node: ConfigNode) throws(ConfigError) -> StatusExpectation {

@@ -14,7 +14,8 @@ public struct WebSocketProbe: Probe {
 
     public init(spec: WebSocketSpec) {
         self.spec = spec
-        tls = spec.url.scheme?.lowercased() == "wss" ? HTTPProbe.makeTLSContext(HTTPSpec(url: spec.url)) : nil
+        let secure = spec.url.scheme?.lowercased() == "wss"
+        tls = secure ? HTTPProbe.makeTLSContext(HTTPSpec(url: spec.url, insecure: spec.insecure, caFile: spec.caFile)) : nil
     }
 
     public func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
