@@ -9,6 +9,8 @@ import Glibc
 /// and fails in CI (SONDE_REQUIRE_SERVICES=1), where a missing server is a broken setup.
 enum Service: String, CaseIterable, Sendable {
     case postgres, redis, clickhouse, websocket
+    /// The same peer's wss port, with the certificate in `ciWork/websocket/cert.pem`.
+    case websocketTLS = "websocket-tls"
 
     var port: Int {
         switch self {
@@ -16,10 +18,18 @@ enum Service: String, CaseIterable, Sendable {
         case .redis: 56379
         case .clickhouse: 58123
         case .websocket: 58765
+        case .websocketTLS: 58766
         }
     }
 
-    var startCommand: String { "bash .ci/services/\(rawValue).sh start" }
+    var startCommand: String { "bash .ci/services/\(self == .websocketTLS ? "websocket" : rawValue).sh start" }
+
+    /// Where the service scripts keep their data (SONDE_CI_WORK, else .ci/work in the checkout).
+    static var ciWork: URL {
+        if let path = ProcessInfo.processInfo.environment["SONDE_CI_WORK"] { return URL(fileURLWithPath: path) }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appending(path: ".ci/work")
+    }
 
     static var required: Bool { ProcessInfo.processInfo.environment["SONDE_REQUIRE_SERVICES"] == "1" }
 

@@ -128,6 +128,22 @@ struct WebSocketProbeTests {
         #expect(outcome.failure?.kind == .refused)
     }
 
+    @Test("wss: the peer's certificate trusted through ca:, TLS timed apart; without it a TLS reason",
+          .enabled(if: Service.websocketTLS.shouldRun, Service.websocketTLS.skipComment))
+    func wss() async throws {
+        guard Service.websocketTLS.check() else { return }
+        let ca = Service.ciWork.appending(path: "websocket/cert.pem").path
+        let url = TestURL.make("wss://127.0.0.1:58766/greeting")
+        let trusted = await WebSocketProbe(spec: WebSocketSpec(url: url, expectFirst: .contains("connect"), caFile: ca)).run(within: .seconds(5))
+        #expect(trusted.failure == nil)
+        #expect(trusted.phases.map(\.name) == [PhaseTiming.connect, PhaseTiming.tls, PhaseTiming.handshake, WebSocketPhase.firstMessage])
+        let insecure = await WebSocketProbe(spec: WebSocketSpec(url: url, insecure: true)).run(within: .seconds(5))
+        #expect(insecure.failure == nil)
+        let untrusted = await WebSocketProbe(spec: WebSocketSpec(url: url)).run(within: .seconds(5))
+        #expect(untrusted.failure?.kind == .tls)
+        #expect(untrusted.phases.map(\.name) == [PhaseTiming.connect])
+    }
+
     @Test("wss to a listener that never answers times out during the TLS handshake")
     func wssSilent() async throws {
         let listener = try await NeverAnsweringListener.start()

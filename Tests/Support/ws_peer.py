@@ -10,13 +10,15 @@ One path per scenario, so a single server covers them all:
   /silent           completes the upgrade, then never sends anything
   /close/1011       completes the upgrade, then closes with code 1011 (any /close/NNNN works)
 Subprotocols `sonde.v1` and `chat` are accepted when the client offers them.
+With --tls-port, --cert and --key, the same scenarios are served over TLS (wss) on that port too.
 
-Usage: python3 ws_peer.py [--port 58765]
+Usage: python3 ws_peer.py [--port 58765] [--tls-port 58766 --cert cert.pem --key key.pem]
 """
 import argparse
 import asyncio
 import http
 import json
+import ssl
 
 from websockets.asyncio.server import serve
 
@@ -67,13 +69,20 @@ async def handler(websocket):
 async def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=58765)
+    parser.add_argument("--tls-port", type=int)
+    parser.add_argument("--cert")
+    parser.add_argument("--key")
     args = parser.parse_args()
-    async with serve(
-        handler, "127.0.0.1", args.port,
+    options = dict(
         process_request=process_request, select_subprotocol=select_subprotocol,
         open_timeout=None, ping_interval=None, compression=None,
-    ) as server:
-        await server.serve_forever()
+    )
+    servers = [await serve(handler, "127.0.0.1", args.port, **options)]
+    if args.tls_port:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.cert, args.key)
+        servers.append(await serve(handler, "127.0.0.1", args.tls_port, ssl=context, **options))
+    await asyncio.gather(*(server.serve_forever() for server in servers))
 
 
 if __name__ == "__main__":

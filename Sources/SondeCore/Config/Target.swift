@@ -154,7 +154,7 @@ public struct WebSocketSpec: Sendable, Equatable {
     public var expectFirst: MessageExpectation?
     public var send: String?
     public var expectReply: MessageExpectation?
-    /// For wss: skip certificate checks, or trust this CA file (PEM) as well.
+    /// For wss: skip certificate checks, or trust this CA file (PEM) instead of the system's.
     public var insecure: Bool
     public var caFile: String?
 

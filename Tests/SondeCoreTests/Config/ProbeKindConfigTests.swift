@@ -113,6 +113,20 @@ struct ProbeKindConfigTests {
         #expect(!config.redactor.redact("sent Bearer jwt-secret-1").contains("jwt-secret-1"))
     }
 
+    @Test func websocketTLSKeys() throws {
+        let ca = FileManager.default.temporaryDirectory.appending(path: "sonde-ca-\(UUID().uuidString).pem")
+        try Data("not checked here".utf8).write(to: ca)
+        defer { try? FileManager.default.removeItem(at: ca) }
+        let (t, _) = try target("  - name: ws\n    websocket: wss://127.0.0.1:8443/ws\n    ca: \(ca.path)\n    insecure: true\n")
+        guard case .websocket(let spec) = t.probe else { Issue.record("not websocket"); return }
+        #expect(spec.caFile == ca.path)
+        #expect(spec.insecure)
+        let error = #expect(throws: ConfigErrors.self) {
+            try ConfigLoader.parse("targets:\n  - name: ws\n    websocket: wss://h/ws\n    ca: /nonexistent/ca.pem\n", file: "f.yml")
+        }
+        #expect(error?.description.contains("CA file '/nonexistent/ca.pem' cannot be read") == true)
+    }
+
     @Test func websocketNeedsAWebSocketScheme() {
         #expect(throws: ConfigErrors.self) {
             try ConfigLoader.parse("targets:\n  - name: ws\n    websocket: https://example.com/ws\n", file: "f.yml")
