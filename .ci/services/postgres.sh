@@ -15,12 +15,23 @@ as_owner() {
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# As root, the `postgres` user must reach the data directory; a checkout under /root is out of its
+# reach, so the cluster then lives in /tmp instead (throwaway either way).
+if [ "$(id -u)" = 0 ]; then
+    mkdir -p "$DIR" && chown postgres "$DIR"
+    if ! runuser -u postgres -- test -w "$DIR"; then
+        DIR=/tmp/sonde-ci-postgres-$PORT
+        mkdir -p "$DIR" && chown postgres "$DIR"
+    fi
+    DATA=$DIR/data
+    LOG=$DIR/server.log
+fi
+
 ready() { as_owner "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; }
 
 start() {
     if ready; then echo "postgres already running on 127.0.0.1:$PORT"; return 0; fi
     mkdir -p "$DIR"
-    if [ "$(id -u)" = 0 ]; then chown postgres "$DIR"; fi
     if [ ! -f "$DATA/PG_VERSION" ]; then
         as_owner "$BIN/initdb" -D "$DATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 >"$DIR/initdb.log"
         as_owner openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=sonde-ci" \
