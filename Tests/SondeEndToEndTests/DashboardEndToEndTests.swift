@@ -53,6 +53,17 @@ struct DashboardEndToEndTests {
         #expect(report.terminalRestored, "after SIG\(name): \(report.restored) cooked=\(String(describing: report.cooked))")
     }
 
+    @Test("A crash restores the terminal before the process dies")
+    func crash() throws {
+        // Swift's backtracer (which the crash handler hands over to) is off: it is slow, and asks
+        // for a key on a terminal. The restore happens before it either way.
+        let report = try PtySession.run(["demo", "--crash-after", "1.5"], env: ["SWIFT_BACKTRACE": "enable=no"],
+                                        steps: [.waitFor("HTTP 200"), .waitExit(10)])
+        #expect(report.ok, "stopped at \(report.failure ?? [:]):\n\(report.screens["at_failure"] ?? "")")
+        #expect(report.exit_status == -Int(SIGILL) || report.exit_status == -Int(SIGTRAP))
+        #expect(report.terminalRestored, "after a crash: \(report.restored) cooked=\(String(describing: report.cooked))")
+    }
+
     @Test("The demo's WebSocket outage shows as an upgrade rejected with HTTP 500")
     func websocketOutage() throws {
         // At 12x the story, the outage runs from 3.3 s to 5.8 s of each 15 s cycle.
@@ -79,13 +90,13 @@ struct DashboardEndToEndTests {
     }
 
     @Test("sonde watch without a terminal says so, suggests sonde check, and exits 2")
-    func watchWithoutTerminal() throws {
+    func watchWithoutTerminal() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sonde-watch-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let config = dir.appendingPathComponent("sonde.yml")
         try "targets:\n  - name: local\n    http: http://127.0.0.1:9/health\n".write(to: config, atomically: true, encoding: .utf8)
-        let output = try SondeProcess.run(["watch", config.path])
+        let output = try await SondeProcess.run(["watch", config.path])
         #expect(output.status == 2)
         #expect(output.stderr.contains("not a terminal"))
         #expect(output.stderr.contains("sonde check"))

@@ -17,6 +17,9 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var dashboard: DashboardFlags
     @Option(help: ArgumentHelp("Run the demo's story this many times faster.", visibility: .hidden))
     var speed: Double = 1
+    /// For the end-to-end test that a crash leaves the terminal usable.
+    @Option(help: ArgumentHelp("Crash on purpose after this many seconds.", visibility: .private))
+    var crashAfter: Double?
 
     func validate() throws {
         guard speed > 0, speed <= 1000 else { throw ValidationError("--speed must be above 0 and at most 1000") }
@@ -30,6 +33,12 @@ struct DemoCommand: AsyncParsableCommand {
         let report = try DemoConfig.writeReport()
         defer { try? FileManager.default.removeItem(atPath: (report as NSString).deletingLastPathComponent) }
         let config = try DemoConfig.make(port: port, webSocketPort: webSocketPort, reportPath: report)
+        if let crashAfter {
+            Task.detached {
+                try await Task.sleep(for: .seconds(crashAfter))
+                fatalError("crash requested with --crash-after")
+            }
+        }
         try await DashboardRunner.run(config: config, flags: dashboard)
     }
 }

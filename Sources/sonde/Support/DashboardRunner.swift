@@ -37,10 +37,12 @@ enum DashboardRunner {
     }
 
     /// Runs until `q` or a stop signal; throws the exit status for a signal (128 + its number).
-    static func run(config: SondeConfig, flags: DashboardFlags, seed: DashboardSeed? = nil, hooks: DashboardHooks = .none) async throws {
+    /// `mailbox` lets the caller post messages while it runs (a detected deploy: `.deployMarker`).
+    static func run(
+        config: SondeConfig, flags: DashboardFlags, seed: DashboardSeed? = nil, hooks: DashboardHooks = .none, mailbox: Mailbox = Mailbox()
+    ) async throws {
         let themes = try themes(flags)
         let engine = Engine(targets: config.targets, factory: ProbeFactory.make)
-        let mailbox = Mailbox()
         if let seed { mailbox.send(.seed(seed)) }
         let emit: @Sendable (EngineEvent) async -> Void = { event in
             hooks.onEvent(event)
