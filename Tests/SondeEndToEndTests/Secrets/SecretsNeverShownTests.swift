@@ -60,14 +60,14 @@ struct SecretsNeverShownTests {
             ("report junit", ["report", file.path, "--format", "junit"], 0),
         ]
         for (label, arguments, expectedStatus) in runs {
-            let output = try SondeProcess.run(arguments, environment: Self.environment, in: directory)
+            let output = try await SondeProcess.run(arguments, environment: Self.environment, in: directory)
             expectClean(output, label)
             #expect(output.all.contains("***"), "\(label) should show the masked value: \(output.all.prefix(400))")
             #expect(output.status == expectedStatus, "\(label): \(output.stderr.prefix(400))")
         }
     }
 
-    @Test func errorPathsMaskSecretsToo() throws {
+    @Test func errorPathsMaskSecretsToo() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sonde-secrets-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -82,7 +82,7 @@ struct SecretsNeverShownTests {
             tiemout: 3s
         """.write(to: file, atomically: true, encoding: .utf8)
         for command in ["validate", "check", "report"] {
-            let output = try SondeProcess.run([command, file.path], environment: Self.environment, in: directory)
+            let output = try await SondeProcess.run([command, file.path], environment: Self.environment, in: directory)
             #expect(output.status == 2, "\(command) exits 2 on a broken config")
             #expect(output.stderr.contains("broken.yml:"), "\(command) names the file: \(output.stderr)")
             expectClean(output, "\(command) on a broken config")

@@ -27,7 +27,17 @@ enum SondeProcess {
         var description: String { "the sonde binary is not beside the test bundle; run `swift build` first" }
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Output {
+    /// Waits on a thread of its own: blocking a thread of Swift's small cooperative pool would starve
+    /// the in-process servers the child talks to (their handlers run on that pool).
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try runBlocking(arguments, environment: environment, in: directory) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], environment: [String: String], in directory: URL?) throws -> Output {
         let process = Process()
         process.executableURL = try binary
         process.arguments = arguments
