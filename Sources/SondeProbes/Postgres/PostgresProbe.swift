@@ -20,16 +20,13 @@ public struct PostgresProbe: Probe {
         let budget = deadline - ContinuousClock.now
         let endpoint: PostgresEndpoint
         let tls: PostgresConnection.Configuration.TLS
+        let connected: StreamConnector.Connected
         do {
             endpoint = try PostgresEndpoint(url: spec.url)
             tls = try self.tls.get()
+            connected = try await StreamConnector.open(host: endpoint.host, port: endpoint.port, deadline: deadline)
         } catch {
             return .failed(error)
-        }
-        let connected: StreamConnector.Connected
-        switch await StreamConnector.connect(host: endpoint.host, port: endpoint.port, deadline: deadline) {
-        case .failure(let reason): return .failed(reason)
-        case .success(let c): connected = c
         }
         var phases = connected.phases
         let guardrail = ChannelDeadline(channel: connected.channel, deadline: deadline)

@@ -13,15 +13,12 @@ public struct RedisProbe: Probe {
     public func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
         let start = ContinuousClock.now
         let endpoint: RedisEndpoint
+        let connected: StreamConnector.Connected
         do {
             endpoint = try RedisEndpoint(url: spec.url)
+            connected = try await StreamConnector.open(host: endpoint.host, port: endpoint.port, deadline: deadline)
         } catch {
             return .failed(error)
-        }
-        let connected: StreamConnector.Connected
-        switch await StreamConnector.connect(host: endpoint.host, port: endpoint.port, deadline: deadline) {
-        case .failure(let reason): return .failed(reason)
-        case .success(let c): connected = c
         }
         var phases = connected.phases
         let channel: NIOAsyncChannel<RESPValue, ByteBuffer>

@@ -19,6 +19,11 @@ enum StreamConnector {
         }
     }
 
+    /// `connect` for probes that parse and connect in one `do`: the failure is thrown, classified.
+    static func open(host: String, port: Int, deadline: ContinuousClock.Instant) async throws(FailureReason) -> Connected {
+        try await connect(host: host, port: port, deadline: deadline).get()
+    }
+
     /// Resolves and connects within the time left before `deadline`; a failure comes back classified.
     /// The lookup is done (and timed) apart, so the connect time is the socket's alone: NIO's own
     /// resolver would add a thread-pool hop of a few milliseconds even for 127.0.0.1.

@@ -22,16 +22,13 @@ public struct WebSocketProbe: Probe {
         let budget = deadline - ContinuousClock.now
         let endpoint: WebSocketEndpoint
         let tlsContext: NIOSSLContext?
+        let connected: StreamConnector.Connected
         do {
             endpoint = try WebSocketEndpoint(url: spec.url)
             tlsContext = try tls?.get()
+            connected = try await StreamConnector.open(host: endpoint.host, port: endpoint.port, deadline: deadline)
         } catch {
             return .failed(error)
-        }
-        let connected: StreamConnector.Connected
-        switch await StreamConnector.connect(host: endpoint.host, port: endpoint.port, deadline: deadline) {
-        case .failure(let reason): return .failed(reason)
-        case .success(let c): connected = c
         }
         let channel = connected.channel
         let guardrail = ChannelDeadline(channel: channel, deadline: deadline)
