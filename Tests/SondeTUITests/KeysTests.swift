@@ -42,6 +42,7 @@ struct KeysTests {
         _ = Update.apply(.key(.enter), to: &state)
         #expect(state.serviceRows.map(\.name) == ["auth"])
         #expect(F.text(state).contains("filter: aut"))
+        #expect(F.text(state).contains("nothing matches the filter 'aut'"))
         _ = Update.apply(.key(.escape), to: &state)
         #expect(state.filter.isEmpty)
     }

@@ -46,6 +46,9 @@ struct ThemeTests {
         #expect(ThemeColor(parsing: "bright-black")?.cursesNumber(colors: 8) == -1)
         #expect(ThemeColor(parsing: "208")?.cursesNumber(colors: 256) == 208)
         #expect(ThemeColor(parsing: "default")?.cursesNumber(colors: 256) == -1)
+        #expect(ThemeColor(parsing: "#af5f00")?.cursesNumber(colors: 8) == 3, "orange is yellow, not red")
+        #expect(ThemeColor(parsing: "#6c6c6c")?.cursesNumber(colors: 8) == -1, "a mid grey is the terminal's own colour")
+        #expect(ThemeColor(parsing: "#005f87")?.cursesNumber(colors: 8) == 6)
         #expect(ThemeColor(parsing: "chartreuse") == nil)
     }
 

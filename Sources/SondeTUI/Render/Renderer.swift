@@ -25,7 +25,8 @@ public enum Renderer {
             for (pane, rect) in Layout.panes(state, in: body) {
                 let focused = pane == state.focus
                 Box.draw(rect, title: title(pane, state), focused: focused, glyphs: state.glyphs, into: &canvas)
-                let lines = self.lines(pane, state, width: rect.inset.width)
+                var lines = self.lines(pane, state, width: rect.inset.width)
+                if lines.isEmpty { lines = [[Span(state.filter.isEmpty ? "nothing yet" : "nothing matches the filter '\(state.filter)'", .muted)]] }
                 let selectable = state.rowCount(pane) > 0 && focused
                 Box.fill(lines, in: rect.inset, selected: selectable ? state.selectedRow(pane) + (pane == .modules ? moduleErrorRows(state) : 0) : nil, into: &canvas)
             }

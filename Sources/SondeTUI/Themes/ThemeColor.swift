@@ -42,8 +42,7 @@ public enum ThemeColor: Sendable, Equatable {
             return ThemeColor.rgb(r, g, b).cursesNumber(colors: colors)
         case .rgb(let r, let g, let b):
             if colors >= 256 { return Self.nearest256(r, g, b) }
-            let basic = Self.nearestBasic(r, g, b)
-            return basic == 0 && max(r, g, b) > 0x30 ? -1 : basic
+            return Self.nearestBasic(r, g, b)
         }
     }
 
@@ -63,11 +62,21 @@ public enum ThemeColor: Sendable, Equatable {
         return distance(grey) < distance(cube) ? grey : cube
     }
 
+    /// The basic colour of the same hue (greys go to black, white, or the terminal's own colour),
+    /// so orange stays distinct from red on an 8-colour terminal.
     static func nearestBasic(_ r: Int, _ g: Int, _ b: Int) -> Int {
-        let basics = [(0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229)]
-        return basics.indices.min { a, c in
-            let (x, y, z) = basics[a], (u, v, w) = basics[c]
-            return (x - r) * (x - r) + (y - g) * (y - g) + (z - b) * (z - b) < (u - r) * (u - r) + (v - g) * (v - g) + (w - b) * (w - b)
-        } ?? 7
+        let high = max(r, g, b), low = min(r, g, b)
+        if high - low < 48 {
+            let value = (r + g + b) / 3
+            return value < 40 ? 0 : value > 200 ? 7 : -1
+        }
+        let delta = Double(high - low)
+        var hue: Double
+        if high == r { hue = Double(g - b) / delta } else if high == g { hue = 2 + Double(b - r) / delta } else { hue = 4 + Double(r - g) / delta }
+        hue = (hue * 60).truncatingRemainder(dividingBy: 360)
+        if hue < 0 { hue += 360 }
+        // Red, yellow, green, cyan, blue, magenta at 0, 60, ... 300 degrees.
+        let basics = [1, 3, 2, 6, 4, 5]
+        return basics[Int((hue / 60).rounded()) % 6]
     }
 }
