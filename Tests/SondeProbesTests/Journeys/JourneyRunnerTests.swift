@@ -56,14 +56,16 @@ struct JourneyRunnerTests {
         #expect(result.steps[1].result?.outcome.captures == ["token": "***", "id": "***", "session": "***"])
     }
 
+    static let failingMiddle = """
+    - health
+    - name: chat_init
+      http: BASE/status/404
+    - name: after
+      http: BASE/health
+    """
+
     @Test func stopsAtTheFirstFailureAndSaysWhy() async throws {
-        let spec = try await journey("""
-        - health
-        - name: chat_init
-          http: BASE/status/404
-        - name: after
-          http: BASE/health
-        """)
+        let spec = try await journey(Self.failingMiddle)
         let result = await run(spec)
         #expect(result.summary == "1/3 steps")
         #expect(result.steps.map(\.statusText) == ["up", "down", "skipped"])
@@ -73,13 +75,7 @@ struct JourneyRunnerTests {
     }
 
     @Test func goesOnAfterAFailureWhenAskedTo() async throws {
-        let spec = try await journey("""
-        - health
-        - name: chat_init
-          http: BASE/status/404
-        - name: after
-          http: BASE/health
-        """, stopOnFailure: false)
+        let spec = try await journey(Self.failingMiddle, stopOnFailure: false)
         let result = await run(spec)
         #expect(result.summary == "2/3 steps")
         #expect(result.steps.map(\.statusText) == ["up", "down", "up"])
