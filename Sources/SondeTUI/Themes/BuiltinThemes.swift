@@ -29,8 +29,8 @@ colors:
   reported: magenta
   border: bright-black
   border_focus: cyan
-  header_fg: black
-  header_bg: cyan
+  header_fg: bright-white
+  header_bg: bright-black
   selection_fg: black
   selection_bg: cyan
 
@@ -50,8 +50,8 @@ colors:
   reported: "#870087"
   border: "#8a8a8a"
   border_focus: "#005f87"
-  header_fg: white
-  header_bg: "#005f87"
+  header_fg: black
+  header_bg: "#d0d0d0"
   selection_fg: white
   selection_bg: "#005f87"
 
@@ -71,8 +71,8 @@ colors:
   reported: bright-magenta
   border: white
   border_focus: bright-yellow
-  header_fg: black
-  header_bg: bright-white
+  header_fg: bright-white
+  header_bg: "#303030"
   selection_fg: black
   selection_bg: bright-yellow
 
