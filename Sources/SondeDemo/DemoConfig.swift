@@ -39,6 +39,17 @@ public enum DemoConfig {
               first: $.type == "connect"
               reply: $.type == "pong"
               latency: 250ms
+        journeys:
+          - name: golden path
+            interval: 4s
+            steps:
+              - frontend
+              - auth
+              - backend
+              - websocket
+              - name: chat init
+                http: \(base)/backend/api/chat/init
+                expect: { status: 200, json: [ '$.thread_id != ""' ] }
         suites:
           - name: staging-e2e
             junit: \(reportPath)

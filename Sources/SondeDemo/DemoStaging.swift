@@ -9,6 +9,7 @@ import SondeCore
 ///
 ///   GET /backend/health      200 JSON with the postgres / redis / clickhouse latencies it "sees"
 ///   GET /backend/api/health  200, or 503 during the API outage
+///   GET /backend/api/chat/init  a thread id (the journey's last step), 503 during the API outage
 ///   GET /auth/health         200 "healthy", slow for a stretch
 ///   GET /                    the frontend: a small HTML page
 ///   GET /ws (second port)    WebSocket: greets with {"type":"connect",...}, answers pings;
@@ -60,6 +61,11 @@ public final class DemoStaging: Sendable {
             try await Task.sleep(for: .milliseconds(ownDelay.next() / 2))
             if scenario.apiUnavailable(at: elapsed) { return Self.json(.serviceUnavailable, #"{"status":"unavailable","reason":"upstream pool exhausted"}"#) }
             return Self.json(.ok, #"{"status":"ok"}"#)
+        }
+        router.get("/backend/api/chat/init") { [self] _, _ in
+            try await Task.sleep(for: .milliseconds(ownDelay.next()))
+            if scenario.apiUnavailable(at: elapsed) { return Self.json(.serviceUnavailable, #"{"status":"unavailable"}"#) }
+            return Self.json(.ok, #"{"thread_id":"demo-thread-1","mode":"main"}"#)
         }
         router.get("/auth/health") { [self] _, _ in
             let slow = scenario.authSlow(at: elapsed)

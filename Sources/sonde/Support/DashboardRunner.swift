@@ -42,14 +42,13 @@ enum DashboardRunner {
         config: SondeConfig, flags: DashboardFlags, seed: DashboardSeed? = nil, hooks: DashboardHooks = .none, mailbox: Mailbox = Mailbox()
     ) async throws {
         let themes = try themes(flags)
-        let engine = Engine(targets: config.targets, factory: ProbeFactory.make)
+        let engine = Engine(config: config, factory: ProbeFactory.make)
         if let seed { mailbox.send(.seed(seed)) }
         let emit: @Sendable (EngineEvent) async -> Void = { event in
             hooks.onEvent(event)
             mailbox.send(.event(event))
         }
-        let suiteJobs = SuiteWatcher.all(for: config).map { $0.job(emit: emit) }
-        let probing = Task { await engine.run(extraJobs: suiteJobs, emit: emit) }
+        let probing = Task { await engine.run(emit: emit) }
         defer { probing.cancel() }
         let options = DashboardOptions(
             themes: themes, noColor: flags.noColor || TerminalCapabilities.noColorRequested(), ascii: flags.ascii, control: engine.control
