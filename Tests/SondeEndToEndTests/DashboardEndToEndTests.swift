@@ -11,18 +11,18 @@ struct DashboardEndToEndTests {
             .waitFor("HTTP 200"), .waitFor("Modules 7/10 passing"), .snapshot("dashboard"),
             .keys("?"), .waitFor("any key closes this help"), .snapshot("help"),
             .keys("\u{1B}"), .waitGone("any key closes this help"),
-            .keys("\t"), .keys("\t"), .keys("\t"), .keys("\t"), .keys("\t"),
+            .keys("\t"), .keys("\t"), .keys("\u{1B}[Z"), .keys("\u{1B}[Z"),
             .keys("\r"), .waitFor("Recent results (newest first)"), .snapshot("detail"),
             .keys("\u{1B}"), .waitFor("─ Services"),
             .keys("q"), .waitExit(),
         ])
         #expect(report.ok, "stopped at \(report.failure ?? [:]):\n\(report.screens["at_failure"] ?? "")")
         let dashboard = report.screens["dashboard"] ?? ""
-        for text in ["demo-staging", "backend", "auth", "frontend", "postgres", "reported by backend", "websocket", "Events", "q quit"] {
+        for text in ["demo-staging", "backend", "auth", "frontend", "postgres", "reported by backend", "websocket", "golden path", "Events", "q quit"] {
             #expect(dashboard.contains(text), "dashboard lacks \(text)")
         }
         #expect(report.screens["help"]?.contains("list every key (this help)") == true)
-        #expect(report.screens["detail"]?.contains("GET http://127.0.0.1:") == true, "Tab x5 wraps back to Services; Enter opens backend")
+        #expect(report.screens["detail"]?.contains("GET http://127.0.0.1:") == true, "Tab, Tab, Shift-Tab, Shift-Tab is back on Services; Enter opens backend")
         #expect(report.exit_status == 0)
         #expect(report.terminalRestored, "rmcup/cnorm/cooked: \(report.restored) \(String(describing: report.cooked))")
     }
