@@ -16,7 +16,7 @@ public enum FailureCause {
     public static func clean(message: String?, detail: String?) -> String {
         var text = firstLine(message ?? "")
         if genericMessages.contains(text.lowercased()) {
-            let fromDetail = firstLine(detail ?? "")
+            let fromDetail = firstLine(withoutTestFraming(detail ?? ""))
             if fromDetail.isEmpty { return text.isEmpty ? "(no message in the report)" : "\(text) (no message in the report)" }
             text = fromDetail
         }
@@ -48,6 +48,16 @@ public enum FailureCause {
         // Keep status codes after HTTP/status/code; every other number is a placeholder.
         ("(?<!HTTP )(?<!HTTP/1\\.1 )(?<![Ss]tatus )(?<![Ss]tatus: )(?<![Cc]ode )(?<![Cc]ode: )\\b\\d+(\\.\\d+)?", "<n>"),
     ]
+
+    /// gotestsum puts `go test`'s own framing (`=== RUN   TestX`, `--- FAIL: TestX`) around the test's log.
+    private static func withoutTestFraming(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline)
+            .filter { line in
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                return trimmed.range(of: #"^(=== (RUN|PAUSE|CONT|NAME)\s|--- (FAIL|PASS|SKIP): )"#, options: .regularExpression) == nil
+            }
+            .joined(separator: "\n")
+    }
 
     private static func firstLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).lazy

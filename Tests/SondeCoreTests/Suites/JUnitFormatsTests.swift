@@ -30,12 +30,21 @@ struct JUnitFormatsTests {
     }
 
     @Test func goModulesArePackagesNamedByTheirLastElement() {
-        let result = suite("go/report.xml")
+        let result = suite("go/go-junit-report.xml")
         #expect(result.modules.map(\.name) == ["cart", "ws", "store"])
         #expect(result.modules.map { [$0.passed, $0.failed, $0.skipped] } == [[2, 1, 0], [1, 1, 1], [1, 0, 0]])
         // go-junit-report's message is just "Failed"; the cause comes from the log, without its file:line.
         #expect(result.failureGroups.map(\.cause).contains("server rejected WebSocket connection: HTTP 500"))
         #expect(result.failureGroups.map(\.cause).contains("total = 1199, want 1299"))
+    }
+
+    @Test func gotestsumReportFromARealGoRun() {
+        let result = suite("go/gotestsum.xml")
+        #expect(result.modules.map(\.name) == ["cart", "ws", "store"])
+        #expect(result.modules.map { [$0.passed, $0.failed, $0.skipped] } == [[2, 1, 0], [1, 1, 1], [1, 0, 0]])
+        #expect(result.summary == "1/3 modules passing")
+        // The cause is the test's own log line, not go test's "=== RUN" framing around it.
+        #expect(result.failureGroups.map(\.cause) == ["total = 1199, want 1299", "server rejected WebSocket connection: HTTP 500"])
     }
 
     @Test func swiftXCTestModulesAreTestClasses() {
