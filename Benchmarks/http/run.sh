@@ -12,7 +12,7 @@ COUNT=${COUNT:-300}
 WORK=$(mktemp -d)
 trap 'kill $(cat "$WORK"/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-swift build -c release --product sonde-bench --scratch-path .build-release >/dev/null
+swift build -c release --product sonde-bench --scratch-path .build-release >/dev/null 2>&1
 BENCH=.build-release/release/sonde-bench
 
 mkdir -p "$WORK/www"
