@@ -9,7 +9,8 @@ of the latency the probe reports; a reference client measures the same operation
                                     probe's is), and N queries in one warm session (medians)
   websocket   send -> echo reply    vs Python `websockets` client (median of N round trips)
   clickhouse  SELECT 1 over HTTP    vs `curl` time_total - time_connect (median of N requests)
-  tcp         connect               vs Python socket.create_connection (median of N connects)
+  tcp         connect               vs Python socket.create_connection, and asyncio.open_connection
+                                    (an event-loop client, as NIO is) (medians of N connects)
 
 The ratio is sonde / reference: 1.0 means the probe reports what the reference client sees.
 Needs the CI services (.ci/services/*.sh start). Usage: bench.py [--rounds N] [--sonde PATH]
@@ -115,6 +116,18 @@ def tcp_reference(rounds):
     return statistics.median(samples)
 
 
+async def tcp_asyncio_reference(rounds):
+    """An event-loop client, as NIO is: connect through asyncio's selector loop."""
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        _, writer = await asyncio.open_connection("127.0.0.1", 55432)
+        samples.append((time.perf_counter() - started) * 1000)
+        writer.close()
+        await writer.wait_closed()
+    return statistics.median(samples)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=300)
@@ -134,8 +147,9 @@ def main():
     rows.append(("clickhouse SELECT 1",
                  sonde_p50(sonde, f"  - name: ch\n    clickhouse: {CH_URL}\n    user: sonde\n    password: sonde-ch-secret\n", n),
                  clickhouse_reference(min(n, 200)), "curl total-connect (median)"))
-    rows.append(("tcp connect", sonde_p50(sonde, "  - name: port\n    tcp: 127.0.0.1:55432\n", n),
-                 tcp_reference(n), "python socket (median)"))
+    tcp = sonde_p50(sonde, "  - name: port\n    tcp: 127.0.0.1:55432\n", n)
+    rows.append(("tcp connect", tcp, tcp_reference(n), "python blocking socket (median)"))
+    rows.append(("tcp connect", tcp, asyncio.run(tcp_asyncio_reference(n)), "python asyncio open_connection (median)"))
 
     print(f"rounds: {n}, sonde: {sonde}")
     print(f"{'operation':<22} {'sonde p50 ms':>12} {'reference ms':>12} {'ratio':>6}  reference")
