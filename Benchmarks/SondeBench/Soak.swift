@@ -30,13 +30,13 @@ struct Soak: AsyncParsableCommand {
             let sample = (rss: ProcessResources.residentKiB(), fds: ProcessResources.openDescriptors())
             let elapsed = (ContinuousClock.now - start).seconds
             if afterFirstMinute == nil, elapsed >= min(60, minutes * 60) { afterFirstMinute = sample }
-            print("t=\(Int(elapsed))s rss_kib=\(sample.rss) fds=\(sample.fds) results=\(recorder.count)")
+            say("t=\(Int(elapsed))s rss_kib=\(sample.rss) fds=\(sample.fds) results=\(recorder.count)")
         }
         run.cancel()
         let end = (rss: ProcessResources.residentKiB(), fds: ProcessResources.openDescriptors())
         let base = afterFirstMinute ?? end
         let lags = recorder.lagsMs
-        print("""
+        say("""
         summary: targets=\(targets) interval_ms=\(intervalMs) minutes=\(minutes) results=\(recorder.count) down=\(recorder.down)
         rss_kib_after_1m=\(base.rss) rss_kib_end=\(end.rss) growth=\(format(Double(end.rss - base.rss) / Double(max(base.rss, 1)) * 100, 1))%
         fds_after_1m=\(base.fds) fds_end=\(end.fds)
@@ -78,4 +78,9 @@ enum ProcessResources {
     static func openDescriptors() -> Int {
         (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
     }
+}
+
+/// Unbuffered, so samples appear as they are taken even when stdout is a file.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
