@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # The dashboard's terminal cost against htop's, in the same 160x48 pseudo-terminal, same run.
-#   Benchmarks/tui/run.sh [SECONDS]        (needs: python3 with pyte, htop; builds sonde in release)
+#   Benchmarks/tui/run.sh [SECONDS]        (needs: python3 with pyte, htop)
+#   SONDE_BIN=path/to/release/sonde Benchmarks/tui/run.sh   to measure a binary already built
+# Without SONDE_BIN it builds a release binary in .build-release (its own folder, so it does not
+# hold the shared .build's lock for minutes).
 # Figures: bytes/s written to the terminal, CPU %, peak RSS, time to first frame; and the demo
 # with probing paused, where nothing changes and the screen should stay quiet.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-30}
 meter=${TTYMETER:-/work/shared/tools/ttymeter.py}
-swift build -c release --product sonde >/dev/null
-sonde=.build/release/sonde
+if [ -z "${SONDE_BIN:-}" ]; then
+    swift build -c release --product sonde --scratch-path .build-release >/dev/null
+    SONDE_BIN=.build-release/release/sonde
+fi
+sonde=$SONDE_BIN
 here=Benchmarks/tui
 
 measure() { # label, ttymeter options..., -- command

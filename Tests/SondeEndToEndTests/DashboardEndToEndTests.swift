@@ -89,6 +89,14 @@ struct DashboardEndToEndTests {
         #expect(report.terminalRestored)
     }
 
+    @Test("An unknown TERM is a clear error with exit 2, not curses exiting on its own")
+    func unknownTerminal() throws {
+        let report = try PtySession.run(["demo"], env: ["TERM": "no-such-terminal"], steps: [.waitExit(10), .snapshot("error")])
+        #expect(report.exit_status == 2)
+        #expect(report.screens["error"]?.contains("'no-such-terminal' is not in the terminfo database") == true)
+        #expect(report.cooked == true)
+    }
+
     @Test("sonde watch without a terminal says so, suggests sonde check, and exits 2")
     func watchWithoutTerminal() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sonde-watch-\(UUID())")

@@ -44,11 +44,13 @@ public struct DashboardOptions: Sendable {
 public enum DashboardApp {
     /// Runs the dashboard on the calling thread until `q` or a stop signal, then restores the
     /// terminal. Messages arrive through `mailbox`; the screen is drawn only when it changed.
-    public static func run(state initial: DashboardState, options: DashboardOptions, mailbox: Mailbox, hooks: DashboardHooks = .none) -> DashboardExit {
+    public static func run(
+        state initial: DashboardState, options: DashboardOptions, mailbox: Mailbox, hooks: DashboardHooks = .none
+    ) throws(TerminalError) -> DashboardExit {
         var state = initial
         let themes = options.themes.isEmpty ? [Theme(name: "default", colors: [:])] : options.themes
         state.themes = themes.map(\.name)
-        let terminal = CursesTerminal(theme: themes[0], noColor: options.noColor)
+        let terminal = try CursesTerminal(theme: themes[0], noColor: options.noColor)
         SignalFlag.install(wakingFD: mailbox.writeFD)
         defer {
             terminal.close()

@@ -11,12 +11,16 @@ final class CursesTerminal {
     private var isOpen = false
 
     /// Opens the screen: locale first (wide characters), raw keys, no cursor, colours as allowed.
-    init(theme: Theme, noColor: Bool) {
+    /// Fails (rather than letting initscr exit the process) when terminfo does not know $TERM.
+    init(theme: Theme, noColor: Bool) throws(TerminalError) {
         setlocale(LC_ALL, "")
         let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
         var saved = termios()
         savedTermios = tcgetattr(STDIN_FILENO, &saved) == 0 ? saved : nil
-        initscr()
+        guard let screen = newterm(nil, stdout, stdin) else {
+            throw .unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+        set_term(screen)
         isOpen = true
         raw()
         noecho()
@@ -125,4 +129,17 @@ final class CursesTerminal {
     }
 
     deinit { close() }
+}
+
+public enum TerminalError: Error, Equatable, CustomStringConvertible {
+    case unknownTerminal(String)
+
+    public var description: String {
+        switch self {
+        case .unknownTerminal(let term):
+            term.isEmpty
+                ? "TERM is not set, so the terminal's capabilities are unknown; set it (for example TERM=xterm-256color)"
+                : "the terminal type '\(term)' is not in the terminfo database; try TERM=xterm-256color, or install ncurses-term"
+        }
+    }
 }

@@ -20,7 +20,8 @@ enum DashboardRunner {
     /// Refuses to start without a terminal: a dashboard piped into a file is of no use.
     static func requireTerminal(command: String) throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            StandardError.print("sonde \(command): standard output is not a terminal, so there is no screen to draw the dashboard on.")
+            let which = isatty(STDOUT_FILENO) == 1 ? "standard input is not a terminal, so there are no keys to read" : "standard output is not a terminal, so there is no screen to draw the dashboard on"
+            StandardError.print("sonde \(command): \(which).")
             StandardError.print("For a one-off table (or JSON with --json -) that works in pipes and CI, use `sonde check CONFIG`.")
             throw ExitCode(2)
         }
@@ -54,8 +55,14 @@ enum DashboardRunner {
             themes: themes, noColor: flags.noColor || TerminalCapabilities.noColorRequested(), ascii: flags.ascii, control: engine.control
         )
         let state = DashboardState(config: config)
-        let exit = await onOwnThread { DashboardApp.run(state: state, options: options, mailbox: mailbox, hooks: hooks) }
-        if exit != .quit { throw ExitCode(exit.status) }
+        let outcome = await onOwnThread { Result { () throws(TerminalError) in try DashboardApp.run(state: state, options: options, mailbox: mailbox, hooks: hooks) } }
+        switch outcome {
+        case .success(let exit):
+            if exit != .quit { throw ExitCode(exit.status) }
+        case .failure(let error):
+            StandardError.print("sonde: \(error)")
+            throw ExitCode(2)
+        }
     }
 
     /// Curses wants one thread of its own; the caller awaits it without blocking the pool.
