@@ -32,50 +32,30 @@ public enum CommandRunner {
         }
         defer { try? log.close() }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-
-        let exited = FirstValue<Int32>()
-        process.terminationHandler = { exited.offer($0.terminationStatus) }
+        let child: ChildProcess
         do {
-            try process.run()
+            child = try ChildProcess.start(command, in: directory, output: log)
         } catch {
-            return Outcome(exitStatus: nil, timedOut: false, output: "", launchError: "cannot start /bin/sh: \(error.localizedDescription)")
+            return Outcome(exitStatus: nil, timedOut: false, output: "", launchError: error.message)
         }
-        let pid = process.processIdentifier
         let timedOut = Mutex(false)
         let watchdog = Task {
             try? await Task.sleep(for: timeout)
             guard !Task.isCancelled else { return }
             timedOut.withLock { $0 = true }
-            signalTree(pid, SIGTERM)
+            child.signal(SIGTERM)
             try? await Task.sleep(for: killGrace)
             guard !Task.isCancelled else { return }
-            signalTree(pid, SIGKILL)
+            child.signal(SIGKILL)
         }
         let status = await withTaskCancellationHandler {
-            await exited.value()
+            await child.wait()
         } onCancel: {
-            signalTree(pid, SIGKILL)
+            child.signal(SIGKILL)
         }
         watchdog.cancel()
         let wasTimedOut = timedOut.withLock { $0 }
         return Outcome(exitStatus: wasTimedOut ? nil : status, timedOut: wasTimedOut, output: tail(of: logURL), launchError: nil)
-    }
-
-    /// Signals the command and what it started (pytest under `sh -c`, say): Foundation starts the
-    /// child in a process group of its own, so the group goes; otherwise just the child.
-    static func signalTree(_ pid: pid_t, _ signal: Int32) {
-        if getpgid(pid) == pid, pid != getpgrp() {
-            kill(-pid, signal)
-        } else {
-            kill(pid, signal)
-        }
     }
 
     private static func tail(of url: URL) -> String {

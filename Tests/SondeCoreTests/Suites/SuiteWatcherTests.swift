@@ -80,6 +80,20 @@ struct SuiteWatcherTests {
         #expect(result.commandOutput?.contains("starting the suite") == true)
     }
 
+    @Test func aTimedOutCommandGetsSIGTERMFirst() async throws {
+        // A child of the Swift runtime's threads would inherit a mask blocking SIGTERM; this one must see it.
+        let outcome = await CommandRunner.run("trap 'echo got TERM; exit 0' TERM; sleep 30 & wait", in: nil, timeout: .milliseconds(500))
+        #expect(outcome.timedOut)
+        #expect(outcome.output.contains("got TERM"), "\(outcome.output)")
+    }
+
+    @Test func runsInTheConfigFolderWithItsExitStatus() async throws {
+        let folder = try SuiteFixtures.scratch()
+        let outcome = await CommandRunner.run("pwd; exit 7", in: folder.path, timeout: .seconds(10))
+        #expect(outcome.exitStatus == 7)
+        #expect(outcome.output.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(folder.lastPathComponent))
+    }
+
     @Test func timeoutAlsoStopsWhatTheCommandStarted() async throws {
         let folder = try SuiteFixtures.scratch()
         let pidFile = folder.appendingPathComponent("child.pid")
