@@ -15,6 +15,8 @@ struct DemoCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var dashboard: DashboardFlags
+    @Flag(help: "Serve the simulated staging without the dashboard, and print a config for it (try `sonde check` or `sonde watch` on it).")
+    var serve = false
     @Option(help: ArgumentHelp("Run the demo's story this many times faster.", visibility: .hidden))
     var speed: Double = 1
     /// For the end-to-end test that a crash leaves the terminal usable.
@@ -26,12 +28,18 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try DashboardRunner.requireTerminal(command: "demo")
+        if !serve { try DashboardRunner.requireTerminal(command: "demo") }
         let staging = DemoStaging(scenario: DemoScenario.standard.speeded(by: speed))
         let (port, webSocketPort, lifetime) = try await staging.start()
         defer { lifetime.cancel() }
         let report = try DemoConfig.writeReport()
-        defer { try? FileManager.default.removeItem(atPath: (report as NSString).deletingLastPathComponent) }
+        let folder = (report as NSString).deletingLastPathComponent
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        if serve {
+            FileHandle.standardOutput.write(Data(DemoConfig.yaml(port: port, webSocketPort: webSocketPort, reportPath: report).utf8))
+            await Self.untilInterrupted()
+            return
+        }
         let config = try DemoConfig.make(port: port, webSocketPort: webSocketPort, reportPath: report)
         if let crashAfter {
             Task.detached {
@@ -40,5 +48,20 @@ struct DemoCommand: AsyncParsableCommand {
             }
         }
         try await DashboardRunner.run(config: config, flags: dashboard)
+    }
+
+    /// Waits for SIGINT or SIGTERM (so the temporary report is removed on the way out).
+    static func untilInterrupted() async {
+        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        var sources: [any DispatchSourceSignal] = []
+        for signal in [SIGINT, SIGTERM] {
+            Foundation.signal(signal, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signal)
+            source.setEventHandler { continuation.yield() }
+            source.resume()
+            sources.append(source)
+        }
+        for await _ in stream { break }
+        withExtendedLifetime(sources) {}
     }
 }
