@@ -9,7 +9,9 @@ enum TLSHandshake {
             let done = channel.eventLoop.makePromise(of: Void.self)
             do {
                 let sync = channel.pipeline.syncOperations
-                try sync.addHandler(try NIOSSLClientHandler(context: context, serverHostname: serverName))
+                // First, nearest the socket: handlers after it (the WireClock among them) see plaintext
+                // only, so a TLS 1.3 session ticket is not taken for the answer to a request.
+                try sync.addHandler(try NIOSSLClientHandler(context: context, serverHostname: serverName), position: .first)
                 try sync.addHandler(HandshakeWaiter(done: done))
             } catch {
                 done.fail(error)
