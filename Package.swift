@@ -67,7 +67,11 @@ let package = Package(
         // Benchmarks/README.md: figures, not tests.
         .executableTarget(
             name: "sonde-bench",
-            dependencies: ["SondeCore", "SondeProbes", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "SondeCore", "SondeProbes",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
             path: "Benchmarks/SondeBench"
         ),
         .testTarget(name: "SondeCoreTests", dependencies: ["SondeCore"], resources: [.copy("Fixtures")]),

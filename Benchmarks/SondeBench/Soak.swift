@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Histogram
 import SondeCore
 import SondeProbes
 import Synchronization
@@ -35,19 +36,24 @@ struct Soak: AsyncParsableCommand {
         run.cancel()
         let end = (rss: ProcessResources.residentKiB(), fds: ProcessResources.openDescriptors())
         let base = afterFirstMinute ?? end
-        let lags = recorder.lagsMs
         say("""
         summary: targets=\(targets) interval_ms=\(intervalMs) minutes=\(minutes) results=\(recorder.count) down=\(recorder.down)
         rss_kib_after_1m=\(base.rss) rss_kib_end=\(end.rss) growth=\(format(Double(end.rss - base.rss) / Double(max(base.rss, 1)) * 100, 1))%
         fds_after_1m=\(base.fds) fds_end=\(end.fds)
-        scheduling_lag_ms p50=\(format(percentile(lags, 50))) p99=\(format(percentile(lags, 99))) max=\(format(lags.max() ?? .nan))
+        scheduling_lag_ms p50=\(format(recorder.lagMs(percentile: 50))) p99=\(format(recorder.lagMs(percentile: 99))) max=\(format(recorder.maxLagMs))
         """)
     }
 }
 
 /// Lag = how late each round started against its target's first start plus whole intervals.
+/// Kept in an HdrHistogram (fixed memory) so the measurement does not grow the process it measures.
 final class SoakRecorder: Sendable {
-    private struct State { var first: [String: Date] = [:]; var lags: [Double] = []; var count = 0; var down = 0 }
+    private struct State {
+        var first: [String: Date] = [:]
+        var lagsMicros = Histogram<UInt64>(highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .three)
+        var count = 0
+        var down = 0
+    }
     private let state = Mutex(State())
     private let intervalSeconds: Double
 
@@ -59,13 +65,17 @@ final class SoakRecorder: Sendable {
             if r.status == .down { s.down += 1 }
             guard let first = s.first[r.target] else { s.first[r.target] = r.startedAt; return }
             let due = first.addingTimeInterval(Double(r.sequence - 1) * intervalSeconds)
-            s.lags.append(max(0, r.startedAt.timeIntervalSince(due) * 1000))
+            let micros = UInt64(max(0, r.startedAt.timeIntervalSince(due) * 1_000_000))
+            s.lagsMicros.record(min(micros, 60_000_000))
         }
     }
 
     var count: Int { state.withLock { $0.count } }
     var down: Int { state.withLock { $0.down } }
-    var lagsMs: [Double] { state.withLock { $0.lags } }
+    func lagMs(percentile: Double) -> Double {
+        state.withLock { Double($0.lagsMicros.valueAtPercentile(percentile)) / 1000 }
+    }
+    var maxLagMs: Double { state.withLock { Double($0.lagsMicros.max) / 1000 } }
 }
 
 enum ProcessResources {
