@@ -29,6 +29,15 @@ measure "htop (default 1.5s delay)"       -- htop
 measure "sonde demo, probing paused"      --keys "2:p" -- "$sonde" demo
 measure "sonde demo, quit with SIGTERM"   --signal TERM -- "$sonde" demo
 
+# The dashboard alone: the staging served by another process, so its HTTP work is not counted.
+config=$(mktemp /tmp/sonde-bench-XXXX.yml)
+"$sonde" demo --serve > "$config" &
+server=$!
+sleep 1
+measure "sonde watch --no-history"        -- "$sonde" watch "$config" --no-history
+measure "  ... probing paused"            --keys "2:p" -- "$sonde" watch "$config" --no-history
+kill -INT "$server"; wait "$server" || true; rm -f "$config"
+
 echo "== time to first frame (median of 5) =="
 printf '%-28s ' "sonde demo";  python3 "$here/first_frame.py" --text "HTTP 200" -- "$sonde" demo
 printf '%-28s ' "sonde demo (empty frame)";  python3 "$here/first_frame.py" --text "Services" -- "$sonde" demo

@@ -77,7 +77,10 @@ public enum DashboardApp {
                 }
             }
             let now = Date()
-            if Int(now.timeIntervalSince1970) != Int(state.now.timeIntervalSince1970) { messages.append(.tick(now)) }
+            let ticked = Int(now.timeIntervalSince1970) != Int(state.now.timeIntervalSince1970)
+            // The clock shows minutes: a tick within the same minute changes nothing on screen.
+            let onlyClock = messages.isEmpty && Int(now.timeIntervalSince1970 / 60) == Int(state.now.timeIntervalSince1970 / 60)
+            if ticked { messages.append(.tick(now)) }
             var quit = false
             for message in messages {
                 for command in Update.apply(message, to: &state) {
@@ -86,7 +89,7 @@ public enum DashboardApp {
                 }
                 if quit { return .quit }
             }
-            if !messages.isEmpty { terminal.draw(Renderer.render(state)) }
+            if !messages.isEmpty, !onlyClock { terminal.draw(Renderer.render(state)) }
         }
     }
 
