@@ -80,12 +80,12 @@ struct PostgresProbeTests {
     @Test("a PostgreSQL that stops answers with refused", .enabled(if: PrivatePostgres.binaries != nil || Service.required))
     func serverStopped() async throws {
         let port = try await ClosedPort.make()
-        let (server, directory) = try PrivatePostgres.start(port: port)
+        let (server, directory) = try await PrivatePostgres.start(port: port)
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = "postgres://sonde@127.0.0.1:\(port)/postgres"
         let before = await probe(url).run(within: .seconds(5))
         #expect(before.failure == nil)
-        server.stop()
+        await server.stop()
         let after = await probe(url).run(within: .seconds(5))
         #expect(after.failure?.kind == .refused)
         #expect(after.failure?.message.contains("connection refused") == true)

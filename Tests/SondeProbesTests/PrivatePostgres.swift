@@ -15,7 +15,7 @@ enum PrivatePostgres {
         return versions.compactMap(Int.init).max().map { root.appending(path: "\($0)/bin") }
     }
 
-    static func start(port: Int) throws -> (server: ServerProcess, directory: URL) {
+    static func start(port: Int) async throws -> (server: ServerProcess, directory: URL) {
         guard let bin = binaries else { throw ServerProcess.StartError(description: "PostgreSQL is not installed") }
         let dir = URL(fileURLWithPath: "/tmp/sonde-pg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -25,11 +25,11 @@ enum PrivatePostgres {
         }
         let data = dir.appending(path: "data").path
         let (initdb, initArguments) = command(bin.appending(path: "initdb").path, ["-D", data, "-U", "sonde", "--auth=trust"], asRoot: asRoot)
-        try Executable.run(initdb, initArguments)
+        try await Executable.run(initdb, initArguments)
         let (postgres, arguments) = command(bin.appending(path: "postgres").path, [
             "-D", data, "-p", "\(port)", "-k", dir.path, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
         ], asRoot: asRoot)
-        let server = try ServerProcess(executable: postgres, arguments: arguments, readyLine: "ready to accept connections")
+        let server = try await ServerProcess.start(executable: postgres, arguments: arguments, readyLine: "ready to accept connections")
         return (server, dir)
     }
 

@@ -52,7 +52,7 @@ struct RedisProbeTests {
     func serverStopped() async throws {
         let executable = try #require(Executable.find("redis-server"), "redis-server is not installed")
         let port = try await ClosedPort.make()
-        let server = try ServerProcess(
+        let server = try await ServerProcess.start(
             executable: executable,
             arguments: ["--port", "\(port)", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--requirepass", "private-secret"],
             readyLine: "Ready to accept connections"
@@ -60,7 +60,7 @@ struct RedisProbeTests {
         let url = "redis://:private-secret@127.0.0.1:\(port)"
         let before = await probe(url).run(within: .seconds(5))
         #expect(before.failure == nil)
-        server.stop()
+        await server.stop()
         let after = await probe(url).run(within: .seconds(5))
         #expect(after.failure?.kind == .refused)
     }
@@ -76,24 +76,24 @@ struct RedisProbeTests {
         let common = ["--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.path]
         // A real dataset on disk: 3000 keys, written by a first server.
         let writerPort = try await ClosedPort.make()
-        let writer = try ServerProcess(
+        let writer = try await ServerProcess.start(
             executable: executable, arguments: ["--port", "\(writerPort)", "--enable-debug-command", "local"] + common,
             readyLine: "Ready to accept connections"
         )
-        try Executable.run(cli, ["-p", "\(writerPort)", "DEBUG", "POPULATE", "3000"])
-        try Executable.run(cli, ["-p", "\(writerPort)", "SAVE"])
-        writer.stop()
+        try await Executable.run(cli, ["-p", "\(writerPort)", "DEBUG", "POPULATE", "3000"])
+        try await Executable.run(cli, ["-p", "\(writerPort)", "SAVE"])
+        await writer.stop()
         // A second server loads it slowly (5 ms a key) and serves clients meanwhile, as a big
         // dataset does after a restart.
         let port = try await ClosedPort.make()
-        let loader = try ServerProcess(
+        let loader = try await ServerProcess.start(
             executable: executable,
             arguments: ["--port", "\(port)", "--requirepass", "private-secret", "--key-load-delay", "5000",
                         "--loading-process-events-interval-bytes", "1024"] + common,
             readyLine: "Loading RDB produced by"
         )
-        defer { loader.stop() }
         let outcome = await probe("redis://:private-secret@127.0.0.1:\(port)").run(within: .seconds(5))
+        await loader.stop()
         #expect(outcome.failure?.kind == .other)
         #expect(outcome.failure?.message.contains("LOADING") == true)
         #expect(outcome.phases.map(\.name) == [PhaseTiming.connect, PhaseTiming.auth])

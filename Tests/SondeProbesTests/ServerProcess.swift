@@ -11,8 +11,14 @@ final class ServerProcess: @unchecked Sendable {
     private let process: Process
     private let output: Pipe
 
-    /// Starts `executable` and returns once a line of its output contains `readyLine`.
-    init(executable: String, arguments: [String], readyLine: String) throws {
+    /// Starts `executable` and returns once a line of its output contains `readyLine`. The wait
+    /// blocks a thread, so it runs off Swift's cooperative pool (two threads on a 2-core machine),
+    /// where it would stall every other test's timers and deadlines.
+    static func start(executable: String, arguments: [String], readyLine: String) async throws -> ServerProcess {
+        try await Blocking.run { try ServerProcess(executable: executable, arguments: arguments, readyLine: readyLine) }
+    }
+
+    private init(executable: String, arguments: [String], readyLine: String) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -45,11 +51,12 @@ final class ServerProcess: @unchecked Sendable {
     /// Stops the server and waits until it is gone, so its port is closed when this returns.
     /// SIGKILL, not SIGTERM: a child spawned from the test runner's threads inherits their blocked
     /// signal mask, so it never sees SIGTERM (and its data is throwaway anyway).
-    func stop() {
+    func stop() async {
+        let process = self.process
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
         }
-        process.waitUntilExit()
+        try? await Blocking.run { process.waitUntilExit() }
     }
 
     deinit {
@@ -58,8 +65,12 @@ final class ServerProcess: @unchecked Sendable {
 }
 
 enum Executable {
-    /// Runs a short command to its end (redis-cli SAVE and the like); throws when it fails.
-    static func run(_ executable: String, _ arguments: [String]) throws {
+    /// Runs a short command to its end (redis-cli SAVE, initdb); throws when it fails.
+    static func run(_ executable: String, _ arguments: [String]) async throws {
+        try await Blocking.run { try runBlocking(executable, arguments) }
+    }
+
+    private static func runBlocking(_ executable: String, _ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -79,5 +90,14 @@ enum Executable {
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
         return nil
+    }
+}
+
+/// Blocking work (waiting on a child process) on a Dispatch thread, never on the cooperative pool.
+enum Blocking {
+    static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
     }
 }
