@@ -240,7 +240,7 @@ private extension String {
 enum ExpectedFailureReader {
     static func read(_ node: ConfigNode) throws(ConfigError) -> ExpectedFailure {
         if node.isMapping {
-            let map = try node.mapping(allowed: ["status", "rejected", "timeout", "reason", "description"])
+            let map = try node.mapping(allowed: ["status", "rejected", "timeout", "down", "reason", "description"])
             let description = try map["description"]?.nonEmptyString()
             if let s = map["status"] {
                 let code = try s.int(in: 100...599)
@@ -255,11 +255,14 @@ enum ExpectedFailureReader {
             if let t = map["timeout"], try t.bool() {
                 return ExpectedFailure(condition: .timeout, description: description ?? "timeout")
             }
+            if let d = map["down"], try d.bool() {
+                return ExpectedFailure(condition: .down, description: description ?? "down")
+            }
             if let reason = map["reason"] {
                 let text = try reason.nonEmptyString()
                 return ExpectedFailure(condition: .reasonContains(text), description: description ?? text)
             }
-            throw node.error("expect_failure needs one of: status, rejected, timeout, reason")
+            throw node.error("expect_failure needs one of: status, rejected, timeout, down, reason")
         }
         let text = try node.nonEmptyString().trimmingCharacters(in: .whitespaces)
         if let code = Int(text), (100...599).contains(code) { return ExpectedFailure(condition: .status(code), description: "HTTP \(code)") }

@@ -134,7 +134,8 @@ public enum MarkdownReport {
             guard let goal = row.target.latencyTarget else { continue }
             let p95 = report.rounds > 1 ? ", p95 \(MarkdownText.ms(row.stats.window.p95))" : ""
             let met = row.latencyMs.map { $0 <= goal.milliseconds } ?? false
-            lines.append("- \(row.target.name): \(MarkdownText.ms(row.latencyMs))\(p95) (target: \(goal.humanReadable)) \(met ? "✅" : "❌")")
+            let latency = row.latencyMs == nil ? "no answer" : MarkdownText.ms(row.latencyMs)
+            lines.append("- \(row.target.name): \(latency)\(p95) (target: \(goal.humanReadable)) \(met ? "✅" : "❌")")
         }
         return lines
     }

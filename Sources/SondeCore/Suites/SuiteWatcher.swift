@@ -18,7 +18,8 @@ public actor SuiteWatcher {
 
     /// A watcher per suite of a config, relative to the config file.
     public static func all(for config: SondeConfig) -> [SuiteWatcher] {
-        let base = config.sourcePath.map { ($0 as NSString).deletingLastPathComponent }
+        // A config named without a folder (`sonde report sonde.yml`) is in the current one.
+        let base = config.sourcePath.map { ($0 as NSString).deletingLastPathComponent }.flatMap { $0.isEmpty ? nil : $0 }
         return config.suites.map { SuiteWatcher(spec: $0, baseDirectory: base, redactor: config.redactor) }
     }
 
