@@ -4,7 +4,7 @@ import Testing
 
 /// Runs the real pytest on Fixtures/pytest_suite (failing, erroring, skipped and xfailed tests)
 /// and checks what Sonde derives from the JUnit XML it writes.
-@Suite("Suites from a real pytest run", .enabled(if: SuiteFixtures.pytestAvailable, "python3 -m pytest is not installed"))
+@Suite("Suites from a real pytest run", .enabled(if: SuiteFixtures.runPytest, "python3 -m pytest is not installed (pip install pytest)"))
 struct PytestSuiteTests {
     static let command = "PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -p no:cacheprovider -q --junitxml=reports/junit.xml tests"
 

@@ -32,6 +32,12 @@ enum SuiteFixtures {
         return copy
     }
 
+    /// Runs the pytest tests when pytest is installed, and always in CI (SONDE_REQUIRE_SERVICES=1),
+    /// where a missing pytest must fail rather than skip.
+    static var runPytest: Bool {
+        ProcessInfo.processInfo.environment["SONDE_REQUIRE_SERVICES"] == "1" || pytestAvailable
+    }
+
     static var pytestAvailable: Bool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
