@@ -55,8 +55,10 @@ struct ClickHouseProbeTests {
 
     @Test("nothing listening: refused")
     func refused() async throws {
-        let port = try await ClosedPort.make()
+        let refusing = try RefusingPort()
+        let port = refusing.port
         let outcome = await probe("http://127.0.0.1:\(port)").run(within: .seconds(2))
+        withExtendedLifetime(refusing) {}
         #expect(outcome.failure?.kind == .refused)
     }
 

@@ -93,8 +93,10 @@ struct PostgresProbeTests {
 
     @Test("nothing listening: refused")
     func refused() async throws {
-        let port = try await ClosedPort.make()
+        let refusing = try RefusingPort()
+        let port = refusing.port
         let outcome = await probe("postgres://sonde:\(Self.password)@127.0.0.1:\(port)/sonde").run(within: .seconds(2))
+        withExtendedLifetime(refusing) {}
         #expect(outcome.failure?.kind == .refused)
     }
 

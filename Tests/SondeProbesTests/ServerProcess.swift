@@ -37,6 +37,8 @@ final class ServerProcess: @unchecked Sendable {
         var chunk = [UInt8](repeating: 0, count: 4096)
         while !seen.contains(text) {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            // Another child of the test runner exiting (SIGCHLD) interrupts the read: read again.
+            if count < 0, errno == EINTR { continue }
             if count <= 0 {
                 throw StartError(description: "server exited before printing '\(text)'; its output: \(seen.suffix(500))")
             }

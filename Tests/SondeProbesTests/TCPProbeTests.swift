@@ -26,8 +26,10 @@ struct TCPProbeTests {
 
     @Test("a closed port is refused")
     func refused() async throws {
-        let port = try await ClosedPort.make()
+        let refusing = try RefusingPort()
+        let port = refusing.port
         let outcome = await TCPProbe(spec: TCPSpec(host: "127.0.0.1", port: port)).run(within: .seconds(2))
+        withExtendedLifetime(refusing) {}
         #expect(outcome.failure?.kind == .refused)
     }
 }
