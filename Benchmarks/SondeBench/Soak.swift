@@ -37,7 +37,8 @@ struct Soak: AsyncParsableCommand {
         let end = (rss: ProcessResources.residentKiB(), fds: ProcessResources.openDescriptors())
         let base = afterFirstMinute ?? end
         say("""
-        summary: targets=\(targets) interval_ms=\(intervalMs) minutes=\(minutes) results=\(recorder.count) down=\(recorder.down)
+        summary: targets=\(targets) interval_ms=\(intervalMs) minutes=\(minutes) results=\(recorder.count) down=\(recorder.down) \
+        expected=\(Int(Double(targets) * minutes * 60_000 / Double(intervalMs))) (slots missed under load are skipped, not burst)
         rss_kib_after_1m=\(base.rss) rss_kib_end=\(end.rss) growth=\(format(Double(end.rss - base.rss) / Double(max(base.rss, 1)) * 100, 1))%
         fds_after_1m=\(base.fds) fds_end=\(end.fds)
         scheduling_lag_ms p50=\(format(recorder.lagMs(percentile: 50))) p99=\(format(recorder.lagMs(percentile: 99))) max=\(format(recorder.maxLagMs))
@@ -45,7 +46,7 @@ struct Soak: AsyncParsableCommand {
     }
 }
 
-/// Lag = how late each round started against its target's first start plus whole intervals.
+/// Lag = how late each round started after its slot (its target's first start plus whole intervals).
 /// Kept in an HdrHistogram (fixed memory) so the measurement does not grow the process it measures.
 final class SoakRecorder: Sendable {
     private struct State {
@@ -64,8 +65,11 @@ final class SoakRecorder: Sendable {
             s.count += 1
             if r.status == .down { s.down += 1 }
             guard let first = s.first[r.target] else { s.first[r.target] = r.startedAt; return }
-            let due = first.addingTimeInterval(Double(r.sequence - 1) * intervalSeconds)
-            let micros = UInt64(max(0, r.startedAt.timeIntervalSince(due) * 1_000_000))
+            // The scheduler skips a slot it has missed rather than bursting to catch up, so the due
+            // time is the last slot at or before the start, not first + (sequence - 1) intervals.
+            let sinceFirst = max(0, r.startedAt.timeIntervalSince(first))
+            let lag = sinceFirst.truncatingRemainder(dividingBy: intervalSeconds)
+            let micros = UInt64(lag * 1_000_000)
             s.lagsMicros.record(min(micros, 60_000_000))
         }
     }
