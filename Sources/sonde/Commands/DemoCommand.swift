@@ -30,8 +30,9 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         if !serve { try DashboardRunner.requireTerminal(command: "demo") }
         let staging = DemoStaging(scenario: DemoScenario.standard.speeded(by: speed))
-        let (port, webSocketPort, lifetime) = try await staging.start()
-        defer { lifetime.cancel() }
+        // The staging is left running until the process exits: cancelling Hummingbird's server with
+        // connections open (the probes') trips NIO's "NIOAsyncWriter without finish()" precondition.
+        let (port, webSocketPort, _) = try await staging.start()
         let report = try DemoConfig.writeReport()
         let folder = (report as NSString).deletingLastPathComponent
         defer { try? FileManager.default.removeItem(atPath: folder) }
