@@ -191,4 +191,10 @@ struct HTTPProbeTests {
         #expect(!json.contains(token))
         #expect(json.contains(Redactor.mask))
     }
+
+    @Test func percentEncodedPathAndQueryAreSentAsWritten() async throws {
+        let (t, _) = try target(try await yaml("/echo-path/a%2Fb%20c?q=x%26y", "expect: { contains: \"/echo-path/a%2Fb%20c?q=x%26y\" }"))
+        let result = await probe(t)
+        #expect(result.status == .up, "\(String(describing: result.reason))")
+    }
 }

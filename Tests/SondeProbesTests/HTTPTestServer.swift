@@ -45,6 +45,7 @@ enum HTTPTestServer {
             return Response(status: .init(code: code), body: .init(byteBuffer: ByteBuffer(string: "status \(code)")))
         }
         router.get("/text") { _, _ in "all systems healthy" }
+        router.get("/echo-path/**") { request, _ in request.uri.string }
         router.get("/not-json") { _, _ in "<html>oops</html>" }
         router.get("/big") { _, _ in
             Response(status: .ok, body: .init(byteBuffer: ByteBuffer(repeating: UInt8(ascii: "x"), count: 2 << 20)))

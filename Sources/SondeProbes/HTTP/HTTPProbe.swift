@@ -94,8 +94,10 @@ public struct HTTPProbe: Probe {
     }
 
     private func requestHead(_ url: URL, host: String, port: Int, secure: Bool) -> HTTPRequestHead {
-        var path = url.path.isEmpty ? "/" : url.path
-        if let query = url.query { path += "?" + query }
+        // As written: `url.path` is decoded, and a decoded %2F or space would change the request.
+        let encodedPath = url.path(percentEncoded: true)
+        var path = encodedPath.isEmpty ? "/" : encodedPath
+        if let query = url.query(percentEncoded: true) { path += "?" + query }
         var headers = HTTPHeaders()
         let defaultPort = secure ? 443 : 80
         let hostHeader = host.contains(":") ? "[\(host)]" : host
