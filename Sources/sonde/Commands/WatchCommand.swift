@@ -16,8 +16,8 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         try DashboardRunner.requireTerminal(command: "watch")
         let loaded = try ConfigLoading.load(config)
-        try await HistoryWiring.run(history, deploy: deploy, config: loaded) { seed, hooks in
-            try await DashboardRunner.run(config: loaded, flags: dashboard, seed: seed, hooks: hooks)
+        try await HistoryWiring.run(history, deploy: deploy, config: loaded) { seed, hooks, mailbox in
+            try await DashboardRunner.run(config: loaded, flags: dashboard, seed: seed, hooks: hooks, mailbox: mailbox)
         }
     }
 }

@@ -18,6 +18,8 @@ final class HistoryWiring: Sendable {
     private let writes = Mutex<[Task<Void, Never>]>([])
     /// Said after the dashboard has closed: stderr under curses would scribble on the screen.
     private let markerError = Mutex<String?>(nil)
+    /// Posts detected deploys to the running dashboard.
+    let mailbox = Mailbox()
 
     private init(recorder: HistoryRecorder?, versions: [String: String]) {
         self.recorder = recorder
@@ -27,7 +29,7 @@ final class HistoryWiring: Sendable {
     /// Opens history, runs `body` with the seed and hooks, and commits the rest however it ends.
     static func run(
         _ options: HistoryOptions, deploy: String?, config: SondeConfig,
-        _ body: (DashboardSeed?, DashboardHooks) async throws -> Void
+        _ body: (DashboardSeed?, DashboardHooks, Mailbox) async throws -> Void
     ) async throws {
         let recorder = try await options.openRecorder(for: config)
         let versions = (try? await recorder?.store.lastVersions()) ?? [:]
@@ -40,7 +42,7 @@ final class HistoryWiring: Sendable {
             seed?.markers.append(marker)
         }
         do {
-            try await body(seed, wiring.hooks)
+            try await body(seed, wiring.hooks, wiring.mailbox)
         } catch {
             await wiring.close()
             throw error
@@ -52,9 +54,12 @@ final class HistoryWiring: Sendable {
         DashboardHooks(
             onEvent: { [self] event in
                 // A probe cut short by quitting is not a failure of the service: keep it out of history.
-                guard case .result(let result) = event, let recorder, !Task.isCancelled else { return }
-                recorder.record(result)
-                if let detected = detector.withLock({ $0.observe(result) }) { store(detected) }
+                guard case .result(let result) = event, !Task.isCancelled else { return }
+                recorder?.record(result)
+                if let detected = detector.withLock({ $0.observe(result) }) {
+                    mailbox.send(.deployMarker(detected))
+                    store(detected)
+                }
             },
             onDeployMarker: { [self] marker in store(marker) }
         )
