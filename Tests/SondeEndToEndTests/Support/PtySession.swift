@@ -85,6 +85,16 @@ struct PtySession {
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return try JSONDecoder().decode(Report.self, from: data)
+        do {
+            return try JSONDecoder().decode(Report.self, from: data)
+        } catch {
+            throw DriverFailed(output: String(decoding: data, as: UTF8.self), status: process.terminationStatus)
+        }
+    }
+
+    struct DriverFailed: Error, CustomStringConvertible {
+        var output: String
+        var status: Int32
+        var description: String { "pty_session.py exited \(status) without a report; it printed: \(output.prefix(2000))" }
     }
 }

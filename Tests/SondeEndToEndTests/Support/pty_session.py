@@ -124,7 +124,17 @@ def main():
     env.update(dict(item.split("=", 1) for item in args.env))
     session = Session(cmd, args.cols, args.rows, env)
     screens, failure = {}, None
-    for step in json.loads(args.steps):
+    try:
+        failure = run_steps(session, json.loads(args.steps), screens)
+    except Exception as error:  # reported, so the test says what broke instead of failing to decode
+        failure = {"error": f"{type(error).__name__}: {error}"}
+        screens["at_failure"] = session.text()
+    finish(session, screens, failure)
+
+
+def run_steps(session, steps, screens):
+    failure = None
+    for step in steps:
         if "wait_for" in step:
             if not session.wait_until(lambda: step["wait_for"] in session.text(), step.get("timeout", 10)):
                 failure = step
@@ -148,6 +158,10 @@ def main():
         if failure:
             screens["at_failure"] = session.text()
             break
+    return failure
+
+
+def finish(session, screens, failure):
     if session.status is None:
         session.pump(0.2)
     cooked = session.cooked() if session.status is not None else None
