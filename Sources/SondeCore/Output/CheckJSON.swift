@@ -2,13 +2,27 @@ import Foundation
 
 /// `sonde check --json`: version 1 of the schema documented in README.md.
 public enum CheckJSON {
-    public static func document(_ summary: CheckSummary, redactor: Redactor, extra: [(String, JSONValue)] = []) -> JSONValue {
+    public static func document(
+        _ summary: CheckSummary, redactor: Redactor, intermittent: [Intermittency] = [], extra: [(String, JSONValue)] = []
+    ) -> JSONValue {
         .object([
             ("version", .int(1)),
             ("environment", .string(summary.environment)),
             ("started", .string(Timestamp.iso8601(summary.started))),
             ("targets", .array(summary.rows.map { target($0, redactor: redactor) })),
+            ("intermittent", .array(intermittent.map { flapping($0, redactor: redactor) })),
         ] + extra)
+    }
+
+    /// A target that failed k of its last n results: how many, when, and why.
+    static func flapping(_ entry: Intermittency, redactor: Redactor) -> JSONValue {
+        .object([
+            ("name", .string(entry.target)),
+            ("failures", .int(entry.failures)),
+            ("window", .int(entry.window)),
+            ("failed_at", .array(entry.failedAt.map { .string(Timestamp.iso8601($0)) })),
+            ("reasons", .array(entry.reasons.map { .string(redactor.redact($0)) })),
+        ])
     }
 
     public static func target(_ row: CheckSummary.Row, redactor: Redactor) -> JSONValue {

@@ -10,6 +10,7 @@ public enum MarkdownReport {
             summary(report),
             reproduction(report),
             serviceHealth(report),
+            intermittent(report),
             databases(report),
             webSockets(report),
             MarkdownJourneys.section(report),
@@ -17,6 +18,11 @@ public enum MarkdownReport {
             performance(report),
         ]
         return redactor.redact(sections.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")) + "\n"
+    }
+
+    static func intermittent(_ report: Report) -> [String] {
+        guard !report.intermittent.isEmpty else { return [] }
+        return ["## Intermittent Failures", ""] + report.intermittent.map { "- **\($0.target)**: \($0.describe(time: dateText))" }
     }
 
     static func header(_ report: Report) -> [String] {

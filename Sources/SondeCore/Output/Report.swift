@@ -11,10 +11,13 @@ public struct Report: Sendable {
     public var journeyRuns: [JourneyResult]
     public var suites: [SuiteResult]
     public var verdicts: [ReproVerdict]
+    /// Targets that failed k of their last n results while answering others (`history:` k and n).
+    public var intermittent: [Intermittency]
 
     public init(
         environment: String, started: Date, finished: Date, rounds: Int, targets: [Target], results: [ProbeResult],
-        journeys: [JourneySpec] = [], journeyRuns: [JourneyResult] = [], suites: [SuiteResult] = []
+        journeys: [JourneySpec] = [], journeyRuns: [JourneyResult] = [], suites: [SuiteResult] = [],
+        flapping: HistorySettings = HistorySettings()
     ) {
         summary = CheckSummary(environment: environment, started: started, targets: targets, results: results)
         self.finished = finished
@@ -22,6 +25,7 @@ public struct Report: Sendable {
         journeySpecs = journeys
         self.journeyRuns = journeyRuns
         self.suites = suites
+        intermittent = summary.intermittent(flapping)
         verdicts = ReproVerdicts.evaluate(targets: targets, results: results, journeys: journeys, journeyRuns: journeyRuns)
     }
 

@@ -25,7 +25,7 @@ public enum ReportCollector {
         let suites = await suiteResults
         return Report(
             environment: config.environment, started: started, finished: Date(), rounds: rounds, targets: targets,
-            results: results, journeys: journeys, journeyRuns: journeyRuns, suites: suites
+            results: results, journeys: journeys, journeyRuns: journeyRuns, suites: suites, flapping: config.history
         )
     }
 

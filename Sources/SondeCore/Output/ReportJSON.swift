@@ -5,7 +5,7 @@ import Foundation
 /// (docs/json-schema.md).
 public enum ReportJSON {
     public static func document(_ report: Report, redactor: Redactor) -> JSONValue {
-        CheckJSON.document(report.summary, redactor: redactor, extra: [
+        CheckJSON.document(report.summary, redactor: redactor, intermittent: report.intermittent, extra: [
             ("finished", .string(Timestamp.iso8601(report.finished))),
             ("rounds", .int(report.rounds)),
             ("journeys", .array(report.latestJourneys.map { journey($0, runs: report.runs(of: $0.name), redactor: redactor) })),

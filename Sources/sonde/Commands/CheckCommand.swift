@@ -41,7 +41,7 @@ struct CheckCommand: AsyncParsableCommand {
         if json != "-" { print(CheckText.render(summary, redactor: loaded.redactor)) }
         if json != "-", !notes.isEmpty { print("\n" + loaded.redactor.redact(notes.joined(separator: "\n"))) }
         if let json {
-            try OutputDestination.write(CheckJSON.document(summary, redactor: loaded.redactor).serialized(), to: json)
+            try OutputDestination.write(CheckJSON.document(summary, redactor: loaded.redactor, intermittent: summary.intermittent(loaded.history)).serialized(), to: json)
         }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
