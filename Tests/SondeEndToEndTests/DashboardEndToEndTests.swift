@@ -8,7 +8,7 @@ struct DashboardEndToEndTests {
     @Test("sonde demo: panes fill in; ?, Tab, Enter, Esc work; q quits and restores the terminal")
     func keys() throws {
         let report = try PtySession.run(["demo"], steps: [
-            .waitFor("HTTP 200"), .waitFor("Modules 7/10 passing"), .snapshot("dashboard"),
+            .waitFor("HTTP 200"), .waitFor("Modules 7/10 passing"), .waitFor("golden path"), .snapshot("dashboard"),
             .keys("?"), .waitFor("any key closes this help"), .snapshot("help"),
             .keys("\u{1B}"), .waitGone("any key closes this help"),
             .keys("\t"), .keys("\t"), .keys("\u{1B}[Z"), .keys("\u{1B}[Z"),
