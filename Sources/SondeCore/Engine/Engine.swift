@@ -64,8 +64,7 @@ public struct Engine: Sendable {
     /// Runs one probe of a target under its deadline and judges the outcome.
     public static func probeOnce(_ target: Target, probe: any Probe, sequence: Int) async -> ProbeResult {
         let startedAt = Date()
-        let deadline = ContinuousClock.now + target.timeout
-        let outcome = await DeadlineRace.run(probe, deadline: deadline, budget: target.timeout, grace: deadlineGrace)
+        let outcome = await DeadlineRace.run(probe, budget: target.timeout, grace: deadlineGrace)
         return ProbeResult(
             target: target.name, kind: target.kind,
             status: ProbeResult.judge(outcome, latencyTarget: target.latencyTarget),
@@ -76,11 +75,13 @@ public struct Engine: Sendable {
 
 /// Races a probe against its deadline without waiting for a probe that ignores cancellation.
 enum DeadlineRace {
-    static func run(_ probe: any Probe, deadline: ContinuousClock.Instant, budget: Duration, grace: Duration) async -> ProbeOutcome {
+    /// The probe's deadline starts when its task does: on a loaded machine a task can start late,
+    /// and the probe still gets its whole budget (and its timeout reason names the configured one).
+    static func run(_ probe: any Probe, budget: Duration, grace: Duration) async -> ProbeOutcome {
         let first = FirstValue<ProbeOutcome>()
-        let work = Task { first.offer(await probe.run(deadline: deadline)) }
+        let work = Task { first.offer(await probe.run(deadline: ContinuousClock.now + budget)) }
         let timer = Task {
-            try? await Task.sleep(until: deadline + grace, clock: .continuous)
+            try? await Task.sleep(until: ContinuousClock.now + budget + grace, clock: .continuous)
             if !Task.isCancelled { first.offer(.failed(.timeout(after: budget, during: "the probe"))) }
         }
         let outcome = await withTaskCancellationHandler {

@@ -21,6 +21,13 @@ final class CursesTerminal {
             throw .unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
         }
         set_term(screen)
+        // A terminal that cannot place the cursor (TERM=dumb, a plain printer) can only scroll text:
+        // curses would write the frame as a stream of garbage. Refuse before drawing anything.
+        guard sonde_tigetstr("cup") != nil else {
+            endwin()
+            delscreen(screen)
+            throw .cannotAddressCursor(ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
         isOpen = true
         raw()
         noecho()
@@ -133,6 +140,7 @@ final class CursesTerminal {
 
 public enum TerminalError: Error, Equatable, CustomStringConvertible {
     case unknownTerminal(String)
+    case cannotAddressCursor(String)
 
     public var description: String {
         switch self {
@@ -140,6 +148,9 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
             term.isEmpty
                 ? "TERM is not set, so the terminal's capabilities are unknown; set it (for example TERM=xterm-256color)"
                 : "the terminal type '\(term)' is not in the terminfo database; try TERM=xterm-256color, or install ncurses-term"
+        case .cannotAddressCursor(let term):
+            "the terminal type '\(term)' cannot move the cursor, so it cannot show the dashboard; "
+                + "use `sonde check` for a table, or set TERM to your terminal (for example TERM=xterm-256color)"
         }
     }
 }
