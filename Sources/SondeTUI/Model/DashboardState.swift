@@ -12,6 +12,8 @@ public struct DashboardState: Sendable {
     public var stats: [String: TargetStats] = [:]
     /// The last few results per target, newest last, for the detail view.
     public var recent: [String: [ProbeResult]] = [:]
+    /// k of the last n results down (and some not) marks a target flapping (`history:` in the config).
+    public var flapping = HistorySettings()
     /// Figures services report about their dependencies, keyed by `ReportedKey`, oldest first.
     public var reportedHistory: [ReportedKey: [Double]] = [:]
     /// The keys of `reportedHistory` in the order they first appeared.
@@ -76,6 +78,12 @@ public struct DashboardState: Sendable {
             suiteNames: config.suites.map(\.name), journeyNames: config.journeys.map(\.name), redactor: config.redactor,
             themes: themes, width: width, height: height, glyphs: glyphs
         )
+        flapping = config.history
+    }
+
+    /// When the target failed k of its last n results while answering others, or nil.
+    public func intermittency(_ name: String) -> Intermittency? {
+        IntermittencyDetector.assess(recent[name] ?? [], failures: flapping.flapFailures, window: flapping.flapWindow)
     }
 
     public var themeName: String { themes[themeIndex % themes.count] }

@@ -28,7 +28,12 @@ enum ServicesPane {
                 line += Sparkline.line(stats?.window.recentLatencies ?? [], width: sparkWidth, glyphs: g,
                                        markers: state.markerOffsets(info.name, count: sparkWidth)) + [Span(" ")]
             }
-            line.append(Span(Text.fit(reason(last, redactor: state.redactor), reasonWidth, ellipsis: g.ellipsis), status))
+            // A flapping target that is up now still says so: that is the incident hiding in plain sight.
+            if last?.status != .down, let flapping = state.intermittency(info.name) {
+                line.append(Span(Text.fit("flapping \(flapping.failures)/\(flapping.window) failed", reasonWidth, ellipsis: g.ellipsis), Style.status(.slow)))
+            } else {
+                line.append(Span(Text.fit(reason(last, redactor: state.redactor), reasonWidth, ellipsis: g.ellipsis), status))
+            }
             return line
         }
     }
