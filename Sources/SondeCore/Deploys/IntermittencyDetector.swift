@@ -82,6 +82,7 @@ public struct IntermittencyDetector: Sendable, Equatable {
         guard down.count >= k, down.count < entries.count else { return nil }
         var reasons: [String] = []
         for reason in down.compactMap(\.reason) where !reasons.contains(reason) { reasons.append(reason) }
-        return Intermittency(target: target, failures: down.count, window: n, failedAt: down.map(\.at), reasons: reasons)
+        // The window actually seen: "failed 2 of the last 5" while fewer than n results exist.
+        return Intermittency(target: target, failures: down.count, window: min(n, entries.count), failedAt: down.map(\.at), reasons: reasons)
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 public enum ReportCollector {
     public static func collect(
         config: SondeConfig, rounds: Int, factory: @escaping ProbeFactory,
-        targets: [Target]? = nil, journeys: [JourneySpec]? = nil, includeSuites: Bool = true
+        targets: [Target]? = nil, journeys: [JourneySpec]? = nil, includeSuites: Bool = true,
+        observe: (@Sendable (ProbeResult) async -> Void)? = nil
     ) async -> Report {
         let started = Date()
         let targets = targets ?? config.targets
@@ -17,7 +18,9 @@ public enum ReportCollector {
         var journeyRuns: [JourneyResult] = []
         for await event in engine.events(rounds: rounds) {
             switch event {
-            case .result(let result): results.append(result)
+            case .result(let result):
+                results.append(result)
+                await observe?(result)
             case .journey(let run): journeyRuns.append(run)
             case .suite: break
             }

@@ -14,7 +14,7 @@ struct CheckCommand: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: "The config file.") var config: String = "sonde.yml"
+    @OptionGroup var config: ConfigPath
     @Option(help: "Probe each target this many times.") var rounds: Int = 1
     @Option(help: "Write JSON to this file (- for stdout).") var json: String?
     @Flag(help: "Check each expect_failure: print expected / actual / verdict (REPRODUCED or NOT REPRODUCED).") var repro = false
@@ -26,7 +26,7 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let loaded = try ConfigLoading.load(config)
+        let loaded = try ConfigLoading.load(config.path)
         if repro { return try await ReproRun.run(loaded, rounds: rounds) }
         if deploys.isWatching {
             let code = try await WatchDeployRun.run(config: loaded, options: deploys, history: history)
@@ -36,12 +36,13 @@ struct CheckCommand: AsyncParsableCommand {
         let recording = try await HistoryCheck.open(history, deploy: deploys.deploy, config: loaded)
         let started = Date()
         let results = await CheckRun.results(of: loaded, rounds: rounds, observe: recording.observe)
-        let notes = await recording.finish(results: results)
+        let finished = await recording.finish(results: results)
         let summary = CheckSummary(environment: loaded.environment, started: started, targets: loaded.targets, results: results)
         if json != "-" { print(CheckText.render(summary, redactor: loaded.redactor)) }
-        if json != "-", !notes.isEmpty { print("\n" + loaded.redactor.redact(notes.joined(separator: "\n"))) }
+        if json != "-", !finished.notes.isEmpty { print("\n" + loaded.redactor.redact(finished.notes.joined(separator: "\n"))) }
         if let json {
-            try OutputDestination.write(CheckJSON.document(summary, redactor: loaded.redactor, intermittent: summary.intermittent(loaded.history)).serialized(), to: json)
+            let intermittent = summary.intermittent(loaded.history, over: finished.recent)
+            try OutputDestination.write(CheckJSON.document(summary, redactor: loaded.redactor, intermittent: intermittent).serialized(), to: json)
         }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }

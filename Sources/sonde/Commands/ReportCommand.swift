@@ -18,18 +18,23 @@ struct ReportCommand: AsyncParsableCommand {
         case markdown, json, junit
     }
 
-    @Argument(help: "The config file.") var config: String = "sonde.yml"
+    @OptionGroup var config: ConfigPath
     @Option(help: "markdown, json or junit.") var format: Format = .markdown
     @Option(help: "Write the report to this file instead of stdout.") var out: String?
     @Option(help: "Probe each target and run each journey this many times.") var rounds: Int = 1
+    @OptionGroup var history: HistoryOptions
 
     func validate() throws {
         guard (1...10_000).contains(rounds) else { throw ValidationError("--rounds must be from 1 to 10000") }
     }
 
     func run() async throws {
-        let loaded = try ConfigLoading.load(config)
-        let report = await ReportCollector.collect(config: loaded, rounds: rounds, factory: ProbeFactory.make)
+        let loaded = try ConfigLoading.load(config.path)
+        let recording = try await HistoryCheck.open(history, deploy: nil, config: loaded)
+        var report = await ReportCollector.collect(config: loaded, rounds: rounds, factory: ProbeFactory.make, observe: recording.observe)
+        // Intermittency over the history file's last n results, as `sonde check` judges it.
+        let finished = await recording.finish(results: report.summary.rows.flatMap(\.results))
+        report.intermittent = report.summary.intermittent(loaded.history, over: finished.recent)
         let text: String = switch format {
         case .markdown: MarkdownReport.render(report, redactor: loaded.redactor)
         case .json: ReportJSON.document(report, redactor: loaded.redactor).serialized()

@@ -7,10 +7,10 @@ struct ValidateCommand: AsyncParsableCommand {
         abstract: "Check a config file; exit 0 when valid, 2 with every problem otherwise."
     )
 
-    @Argument(help: "The config file.") var config: String = "sonde.yml"
+    @OptionGroup var config: ConfigPath
 
     func run() async throws {
-        let loaded = try ConfigLoading.load(config)
-        print("\(config): ok (\(loaded.targets.count) targets, \(loaded.suites.count) suites, \(loaded.journeys.count) journeys)")
+        let loaded = try ConfigLoading.load(config.path)
+        print("\(config.path): ok (\(loaded.targets.count) targets, \(loaded.suites.count) suites, \(loaded.journeys.count) journeys)")
     }
 }

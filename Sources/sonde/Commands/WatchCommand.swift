@@ -8,14 +8,14 @@ struct WatchCommand: AsyncParsableCommand {
         discussion: "Press ? in the dashboard for every key. Needs a terminal; in pipes and CI use `sonde check`."
     )
 
-    @Argument(help: "The config file.") var config: String = "sonde.yml"
+    @OptionGroup var config: ConfigPath
     @OptionGroup var dashboard: DashboardFlags
     @OptionGroup var history: HistoryOptions
     @Option(help: ArgumentHelp("Record a deploy marker with this name when the dashboard opens.", valueName: "name")) var deploy: String?
 
     func run() async throws {
         try DashboardRunner.requireTerminal(command: "watch")
-        let loaded = try ConfigLoading.load(config)
+        let loaded = try ConfigLoading.load(config.path)
         try await HistoryWiring.run(history, deploy: deploy, config: loaded) { seed, hooks, mailbox in
             try await DashboardRunner.run(config: loaded, flags: dashboard, seed: seed, hooks: hooks, mailbox: mailbox)
         }

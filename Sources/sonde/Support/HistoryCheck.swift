@@ -38,8 +38,17 @@ final class HistoryCheck: Sendable {
         if let detected { await store(detected) }
     }
 
-    /// Commits the rest; returns lines for under the table (deploys, intermittent targets).
-    func finish(results: [ProbeResult]) async -> [String] {
+    /// What a check leaves for its output once history is committed.
+    struct Finished {
+        /// Lines for under the table: deploys, intermittent targets.
+        var notes: [String]
+        /// The last n results per target (the history file's, which include this run's; this
+        /// run's alone without history): what intermittency is judged on.
+        var recent: [ProbeResult]
+    }
+
+    /// Commits the rest, then judges intermittency over the last n recorded results per target.
+    func finish(results: [ProbeResult]) async -> Finished {
         await recorder?.close()
         var recent = results
         if let store = recorder?.store, let stored = try? await store.recent(perTarget: settings.flapWindow) {
@@ -51,7 +60,7 @@ final class HistoryCheck: Sendable {
                 notes.append("\(name): intermittent, \(flapping.describe(time: HistoryTime.clock))")
             }
         }
-        return notes
+        return Finished(notes: notes, recent: recent)
     }
 
     private func store(_ marker: DeployMarker) async {
