@@ -3,8 +3,9 @@ import SondeCore
 
 /// What the simulated staging does at a moment of its run, as a pure function of the time since
 /// it started: every few minutes the WebSocket endpoint rejects upgrades with HTTP 500 for a
-/// stretch, `/api/health` answers 503 for a while, and auth gets slow; the dependency latencies
-/// the backend reports wander all the time.
+/// stretch, `/api/health` answers 503 for a while, auth gets slow, and then a deploy goes out (the
+/// backend's `$.version` moves on, once per cycle); the dependency latencies the backend reports
+/// wander all the time.
 public struct DemoScenario: Sendable, Equatable {
     /// One cycle of the story; it repeats.
     public var cycle: Duration
@@ -15,12 +16,15 @@ public struct DemoScenario: Sendable, Equatable {
     public var apiOutageLength: Duration
     public var authSlowStart: Duration
     public var authSlowLength: Duration
+    /// When in each cycle a new backend version goes out (after the API outage: the fix).
+    public var deployAt: Duration
 
     public init(
         cycle: Duration = .seconds(180),
         websocketOutageStart: Duration = .seconds(40), websocketOutageLength: Duration = .seconds(30),
         apiOutageStart: Duration = .seconds(110), apiOutageLength: Duration = .seconds(14),
-        authSlowStart: Duration = .seconds(15), authSlowLength: Duration = .seconds(10)
+        authSlowStart: Duration = .seconds(15), authSlowLength: Duration = .seconds(10),
+        deployAt: Duration = .seconds(150)
     ) {
         self.cycle = cycle
         self.websocketOutageStart = websocketOutageStart
@@ -29,6 +33,7 @@ public struct DemoScenario: Sendable, Equatable {
         self.apiOutageLength = apiOutageLength
         self.authSlowStart = authSlowStart
         self.authSlowLength = authSlowLength
+        self.deployAt = deployAt
     }
 
     /// Every few minutes, as the issue describes it.
@@ -40,7 +45,7 @@ public struct DemoScenario: Sendable, Equatable {
         return DemoScenario(
             cycle: scale(cycle), websocketOutageStart: scale(websocketOutageStart), websocketOutageLength: scale(websocketOutageLength),
             apiOutageStart: scale(apiOutageStart), apiOutageLength: scale(apiOutageLength),
-            authSlowStart: scale(authSlowStart), authSlowLength: scale(authSlowLength)
+            authSlowStart: scale(authSlowStart), authSlowLength: scale(authSlowLength), deployAt: scale(deployAt)
         )
     }
 
@@ -60,5 +65,13 @@ public struct DemoScenario: Sendable, Equatable {
 
     public func authSlow(at elapsed: Duration) -> Bool {
         within(elapsed, start: authSlowStart, length: authSlowLength)
+    }
+
+    /// The backend's version: 1.4.2 at the start, one patch release more per deploy so far.
+    public func backendVersion(at elapsed: Duration) -> String {
+        let cycleMs = max(1, cycle.milliseconds)
+        let cycles = Int((max(0, elapsed.milliseconds) / cycleMs).rounded(.down))
+        let deployed = elapsed.milliseconds.truncatingRemainder(dividingBy: cycleMs) >= deployAt.milliseconds ? 1 : 0
+        return "1.4.\(2 + cycles + deployed)"
     }
 }

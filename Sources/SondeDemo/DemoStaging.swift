@@ -21,7 +21,6 @@ public final class DemoStaging: Sendable {
     private let redis = WanderingLatency(typical: 18, spread: 4, seed: 0x5EED_0002)
     private let clickhouse = WanderingLatency(typical: 42, spread: 9, seed: 0x5EED_0003)
     private let ownDelay = WanderingLatency(typical: 24, spread: 8, seed: 0x5EED_0004)
-    public static let version = "1.4.2"
 
     public init(scenario: DemoScenario = .standard) {
         self.scenario = scenario
@@ -83,7 +82,7 @@ public final class DemoStaging: Sendable {
     func backendHealth() -> String {
         let checks = [("postgres", postgres.next()), ("redis", redis.next()), ("clickhouse", clickhouse.next())]
             .map { #""\#($0.0)":{"status":"connected","response_time_ms":\#($0.1)}"# }.joined(separator: ",")
-        return #"{"status":"healthy","version":"\#(Self.version)","checks":{\#(checks)}}"#
+        return #"{"status":"healthy","version":"\#(scenario.backendVersion(at: elapsed))","checks":{\#(checks)}}"#
     }
 
     static func json(_ status: HTTPResponse.Status, _ body: String) -> Response {
