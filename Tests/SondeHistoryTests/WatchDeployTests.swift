@@ -80,7 +80,7 @@ import Testing
         #expect(run.output.contains("UNDECIDED"), "\(run.output)")
     }
 
-    @Test func badDurationsAreRejectedWithExitTwo() async throws {
+    @Test func badDurationsAreAUsageError() async throws {
         let folder = try temporaryFolder()
         let config = try writeConfig(in: folder, url: "http://127.0.0.1:9/health")
         let run = try await SondeBinary.run(["check", config.path, "--watch-deploy", "soon"], in: folder)
