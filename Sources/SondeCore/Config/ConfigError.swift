@@ -24,8 +24,14 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
 public struct ConfigErrors: Error, Sendable, CustomStringConvertible {
     public var errors: [ConfigError]
 
+    /// In file order, as a compiler lists them (readers find them in another order: a target's
+    /// unknown key before the missing kind its owner reports).
     public init(_ errors: [ConfigError]) {
-        self.errors = errors
+        self.errors = errors.enumerated().sorted { a, b in
+            let left = (a.element.location?.line ?? 0, a.element.location?.column ?? 0, a.offset)
+            let right = (b.element.location?.line ?? 0, b.element.location?.column ?? 0, b.offset)
+            return left < right
+        }.map(\.element)
     }
 
     public var description: String { errors.map(\.description).joined(separator: "\n") }

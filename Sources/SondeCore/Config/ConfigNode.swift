@@ -32,26 +32,35 @@ public struct ConfigNode {
     // MARK: structure
 
     /// The keys of a mapping, checked against `allowed`; an unknown key names the nearest valid one.
+    /// A bad key is recorded and skipped rather than thrown, so the rest of the mapping is still
+    /// read and one run of `sonde validate` reports every problem, not the first.
     public func mapping(allowed: [String]) throws(ConfigError) -> ConfigMapping {
         guard case .mapping(let mapping) = node else { throw error("expected a mapping of keys, found \(typeName)") }
         var entries: [(String, ConfigNode)] = []
         var seen = Set<String>()
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let scalar) = keyNode else {
-                throw ConfigNode(node: keyNode, keyPath: keyPath, context: context).error("keys must be plain names")
+                context.errors.append(ConfigNode(node: keyNode, keyPath: keyPath, context: context).error("keys must be plain names"))
+                continue
             }
             let key = scalar.string
             let keyRef = ConfigNode(node: keyNode, keyPath: keyPath.isEmpty ? key : "\(keyPath).\(key)", context: context)
             if !allowed.isEmpty && !allowed.contains(key) {
-                if let near = KeySuggester.nearest(to: key, among: allowed) {
-                    throw keyRef.error("unknown key '\(key)', did you mean '\(near)'?")
-                }
-                throw keyRef.error("unknown key '\(key)'; valid keys here: \(allowed.joined(separator: ", "))")
+                context.errors.append(keyRef.error(Self.unknownKey(key, allowed: allowed)))
+                continue
             }
-            guard seen.insert(key).inserted else { throw keyRef.error("key '\(key)' appears twice") }
+            guard seen.insert(key).inserted else {
+                context.errors.append(keyRef.error("key '\(key)' appears twice"))
+                continue
+            }
             entries.append((key, child(key, valueNode)))
         }
         return ConfigMapping(owner: self, entries: entries)
+    }
+
+    private static func unknownKey(_ key: String, allowed: [String]) -> String {
+        if let near = KeySuggester.nearest(to: key, among: allowed) { return "unknown key '\(key)', did you mean '\(near)'?" }
+        return "unknown key '\(key)'; valid keys here: \(allowed.joined(separator: ", "))"
     }
 
     /// Any mapping whose keys are free-form names (headers, report metrics).
