@@ -133,9 +133,12 @@ public struct ConfigNode {
     /// A positive duration (`250ms`, `5s`, `2m`).
     public func duration(allowZero: Bool = false) throws(ConfigError) -> Duration {
         let text = try string()
-        guard let value = DurationParser.parse(text) else {
-            if text.hasPrefix("-") { throw error("'\(text)' is negative; durations must be positive") }
-            throw error("'\(text)' is not a duration; write it like 250ms, 5s or 2m")
+        let value: Duration
+        switch DurationParser.read(text) {
+        case .success(let parsed): value = parsed
+        case .failure(.negative): throw error("'\(text)' is negative; durations must be positive")
+        case .failure(.tooLong): throw error("'\(text)' is too long; durations go up to \(DurationParser.maximumText)")
+        case .failure(.notADuration): throw error("'\(text)' is not a duration; write it like 250ms, 5s or 2m")
         }
         if value == .zero && !allowZero { throw error("must be greater than zero") }
         return value
