@@ -81,6 +81,8 @@ enum TargetReader {
             ))
         case .redis:
             let url = try endpoint.url(schemes: ["redis", "rediss"])
+            // The Redis probe speaks plain RESP only: refuse TLS rather than send AUTH in the clear.
+            if url.scheme?.lowercased() == "rediss" { throw endpoint.error("rediss:// (TLS) is not supported yet; use redis://") }
             let db = url.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             if !db.isEmpty && Int(db) == nil { throw endpoint.error("database '\(db)' must be a number (redis://host:6379/0)") }
             return .redis(RedisSpec(url: url, role: try map["role"]?.nonEmptyString()))
