@@ -54,6 +54,9 @@ enum TargetReader {
         case .http:
             return .http(try readHTTP(endpoint: endpoint, map: map, expect: expect))
         case .websocket:
+            if let reply = expect?["reply"], map["send"] == nil {
+                throw reply.error("needs 'send:': the reply is the first message after the one Sonde sends")
+            }
             return .websocket(WebSocketSpec(
                 url: try endpoint.url(schemes: ["ws", "wss"]),
                 headers: try map["headers"].map(readHeaders) ?? [],
