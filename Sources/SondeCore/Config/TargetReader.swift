@@ -248,7 +248,8 @@ enum ExpectedFailureReader {
             let map = try node.mapping(allowed: ["status", "rejected", "timeout", "down", "reason", "description"])
             let description = try map["description"]?.nonEmptyString()
             if let s = map["status"] {
-                let code = try s.int(in: 100...599)
+                let code: Int
+                if let named = HTTPStatusText.status(in: try s.string()) { code = named } else { code = try s.int(in: 100...599) }
                 return ExpectedFailure(condition: .status(code), description: description ?? "HTTP \(code)")
             }
             if let r = map["rejected"] {
@@ -271,6 +272,8 @@ enum ExpectedFailureReader {
         }
         let text = try node.nonEmptyString().trimmingCharacters(in: .whitespaces)
         if let code = Int(text), (100...599).contains(code) { return ExpectedFailure(condition: .status(code), description: "HTTP \(code)") }
+        // `503 Service Unavailable` or `Service Unavailable` as an incident names it: the probe says `HTTP 503`.
+        if let code = HTTPStatusText.status(in: text) { return ExpectedFailure(condition: .status(code), description: text) }
         switch text.lowercased() {
         case "timeout", "timeouts": return ExpectedFailure(condition: .timeout, description: "timeout")
         case "down": return ExpectedFailure(condition: .down, description: "down")
