@@ -256,6 +256,7 @@ enum ExpectedFailureReader {
                 let text = try r.string()
                 let code = Int(text)
                 if code == nil, (try? r.bool()) != true { throw r.error("'rejected' takes an HTTP status (500) or true") }
+                if let code, !(100...599).contains(code) { throw r.error("\(code) is not an HTTP status (100...599)") }
                 return ExpectedFailure(condition: .upgradeRejected(code), description: description ?? "WebSocket upgrade rejected\(code.map { " (HTTP \($0))" } ?? "")")
             }
             if let t = map["timeout"], try t.bool() {
