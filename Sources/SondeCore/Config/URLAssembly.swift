@@ -30,6 +30,9 @@ struct URLAssembly {
             }
         }
         let authority = Self.authority(in: elements)
+        // `${CREDENTIALS}@host` with "user:password" in it: with no ':' written, the value's first
+        // ':' is the separator; with one written, every ':' in a value is data.
+        var separatorNeeded = authority.map { userinfo in !elements[userinfo.userinfo].contains { $0.isChar(":") } } ?? false
         for (index, element) in elements.enumerated() {
             switch element {
             case .char(let c):
@@ -37,7 +40,12 @@ struct URLAssembly {
             case .value(let value, let fromEnvironment):
                 let inUserinfo = authority?.userinfo.contains(index) ?? false
                 let inHostPort = authority?.hostPort.contains(index) ?? false
-                text += inUserinfo ? Self.encodedForUserinfo(value) : value
+                if inUserinfo, separatorNeeded, let colon = value.firstIndex(of: ":") {
+                    text += Self.encodedForUserinfo(String(value[..<colon])) + ":" + Self.encodedForUserinfo(String(value[value.index(after: colon)...]))
+                    separatorNeeded = false
+                } else {
+                    text += inUserinfo ? Self.encodedForUserinfo(value) : value
+                }
                 if fromEnvironment, !value.isEmpty, !inHostPort { secrets += Self.forms(of: value) }
             }
         }

@@ -72,6 +72,15 @@ struct URLSecretsTests {
         #expect(error?.description == "f.yml:3:11: targets[0].http: 'http://u:***@[::1/x' is not a valid URL")
     }
 
+    @Test func userAndPasswordInOneVariableAreSplitAtTheirFirstColon() throws {
+        let (target, config) = try load("postgres://${PGCREDS}@127.0.0.1:55432/sonde", ["PGCREDS": "sonde:pa:ss@w/rd"])
+        guard case .postgres(let spec) = target.probe else { Issue.record("not postgres"); return }
+        #expect(spec.url.user(percentEncoded: false) == "sonde")
+        #expect(spec.url.password(percentEncoded: false) == "pa:ss@w/rd")
+        #expect(spec.url.host == "127.0.0.1")
+        #expect(config.redactor.redact("pa:ss@w/rd") == "***")
+    }
+
     @Test func aRedisPasswordWithURLSyntaxIsDecodedWhole() throws {
         let (target, _) = try load("redis://:${REDIS_PASSWORD}@127.0.0.1:56379/0", kind: "redis", ["REDIS_PASSWORD": "r@d/s#1:x"])
         guard case .redis(let spec) = target.probe else { Issue.record("not redis"); return }
