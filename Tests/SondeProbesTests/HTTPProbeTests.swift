@@ -56,6 +56,8 @@ struct HTTPProbeTests {
         #expect(result.status == .down)
         #expect(result.reason == FailureReason(.httpStatus, "HTTP \(code) (expected 2xx)"))
         #expect(result.outcome.statusCode == code)
+        // A bad status is a whole exchange: its phases, first byte included, are kept for the detail view.
+        #expect(result.outcome.phases.map(\.name) == ["dns", "connect", "first_byte", "transfer", "total"])
     }
 
     @Test func expectedStatusListAndRangeAccept() async throws {

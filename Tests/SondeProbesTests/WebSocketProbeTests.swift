@@ -35,6 +35,29 @@ struct WebSocketProbeTests {
         #expect(outcome.message == "ping-42")
     }
 
+    @Test("send: without expect.first against a greeting server: the reply is the message after the send",
+          .enabled(if: Service.websocket.shouldRun, Service.websocket.skipComment))
+    func greetingIsSkippedWhenOnlyTheReplyIsExpected() async throws {
+        guard Service.websocket.check() else { return }
+        let outcome = await probe("/greeting", send: "ping-43", reply: .contains("ping-43")).run(within: .seconds(5))
+        #expect(outcome.failure == nil, "\(String(describing: outcome.failure))")
+        #expect(outcome.message == "ping-43")
+        #expect(outcome.phases.map(\.name) == [PhaseTiming.connect, PhaseTiming.handshake, PhaseTiming.roundTrip])
+        // A reply that never comes is still a mismatch, named against the last message read.
+        let wrong = await probe("/greeting", send: "ping-44", reply: .contains("pong")).run(within: .seconds(5))
+        #expect(wrong.failure?.kind == .assertion)
+        #expect(wrong.failure?.message.hasPrefix("reply: ") == true)
+    }
+
+    @Test("against an echo server a wrong reply is an assertion naming it, even after waiting for a late greeting",
+          .enabled(if: Service.websocket.shouldRun, Service.websocket.skipComment))
+    func wrongReplyFromAnEchoServer() async throws {
+        guard Service.websocket.check() else { return }
+        let outcome = await probe("/echo", send: "ping-45", reply: .contains("pong")).run(within: .seconds(1))
+        #expect(outcome.failure?.kind == .assertion)
+        #expect(outcome.failure?.message == #"reply: expected message containing "pong", got ping-45"#)
+    }
+
     @Test("a first message that does not match is an assertion with expected and actual",
           .enabled(if: Service.websocket.shouldRun, Service.websocket.skipComment))
     func firstMessageMismatch() async throws {
@@ -67,6 +90,14 @@ struct WebSocketProbeTests {
         #expect(outcome.failure == FailureReason(.upgradeRejected, "server rejected WebSocket connection: HTTP 500"))
         #expect(outcome.statusCode == 500)
         #expect(outcome.phases.map(\.name) == [PhaseTiming.connect, PhaseTiming.handshake])
+    }
+
+    @Test("an upgrade refused with 403 names its status", .enabled(if: Service.websocket.shouldRun, Service.websocket.skipComment))
+    func rejectedForbidden() async throws {
+        guard Service.websocket.check() else { return }
+        let outcome = await probe("/reject/403", send: "hello").run(within: .seconds(5))
+        #expect(outcome.failure == FailureReason(.upgradeRejected, "server rejected WebSocket connection: HTTP 403"))
+        #expect(outcome.statusCode == 403)
     }
 
     @Test("a server that never answers the upgrade times out at the deadline",

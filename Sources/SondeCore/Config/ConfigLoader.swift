@@ -9,14 +9,19 @@ public enum ConfigLoader {
         throws(ConfigErrors) -> SondeConfig
     {
         let data: Data
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        guard !isDirectory.boolValue else {
+            throw ConfigErrors([ConfigError(location: nil, keyPath: "", message: "\(path) is a directory; give the path of a config file such as \(path)/sonde.yml")])
+        }
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)" : "does not exist"
+            let reason = exists ? "cannot be read (check its permissions)" : "does not exist"
             throw ConfigErrors([ConfigError(location: nil, keyPath: "", message: "\(path) \(reason)")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigErrors([ConfigError(location: nil, keyPath: "", message: "\(path) is not UTF-8 text")])
+            throw ConfigErrors([ConfigError(location: nil, keyPath: "", message: "\(path) is not UTF-8 text; save it as UTF-8")])
         }
         return try parse(text, file: path, environment: environment)
     }

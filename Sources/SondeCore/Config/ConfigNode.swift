@@ -142,27 +142,33 @@ public struct ConfigNode {
     /// A positive duration (`250ms`, `5s`, `2m`).
     public func duration(allowZero: Bool = false) throws(ConfigError) -> Duration {
         let text = try string()
-        guard let value = DurationParser.parse(text) else {
-            if text.hasPrefix("-") { throw error("'\(text)' is negative; durations must be positive") }
-            throw error("'\(text)' is not a duration; write it like 250ms, 5s or 2m")
+        let value: Duration
+        switch DurationParser.read(text) {
+        case .success(let parsed): value = parsed
+        case .failure(.negative): throw error("'\(text)' is negative; durations must be positive")
+        case .failure(.tooLong): throw error("'\(text)' is too long; durations go up to \(DurationParser.maximumText)")
+        case .failure(.notADuration): throw error("'\(text)' is not a duration; write it like 250ms, 5s or 2m")
         }
         if value == .zero && !allowZero { throw error("must be greater than zero") }
         return value
     }
 
-    /// A URL with one of the given schemes and a host.
+    /// A URL with one of the given schemes and a host. Values from the environment are secrets
+    /// (see `URLAssembly`), recorded before anything can fail, so no error shows them.
     public func url(schemes: [String]) throws(ConfigError) -> URL {
-        let text = try string()
+        let assembly = URLAssembly(try expandedString(secret: false).pieces)
+        context.secrets.append(contentsOf: assembly.secrets)
+        let text = assembly.text
         guard let url = URL(string: text.trimmingCharacters(in: .whitespaces)),
               let scheme = url.scheme?.lowercased()
         else {
-            throw error("'\(redactedForMessage(text))' is not a valid URL")
+            throw error("'\(redactedForMessage(URLAssembly.maskingPassword(in: text)))' is not a valid URL")
         }
         guard schemes.contains(scheme) else {
             throw error("URL scheme '\(scheme)' is not supported here; use \(schemes.map { "\($0)://" }.joined(separator: " or "))")
         }
         guard let host = url.host, !host.isEmpty else {
-            throw error("URL '\(url.redactedDescription)' has no host")
+            throw error("URL '\(redactedForMessage(url.redactedDescription))' has no host")
         }
         if let password = url.password, !password.isEmpty {
             context.secrets.append(password)
@@ -172,7 +178,7 @@ public struct ConfigNode {
     }
 
     private func redactedForMessage(_ text: String) -> String {
-        context.secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: Redactor.mask) }
+        Redactor(secrets: context.secrets).redact(text)
     }
 }
 

@@ -54,6 +54,9 @@ enum TargetReader {
         case .http:
             return .http(try readHTTP(endpoint: endpoint, map: map, expect: expect))
         case .websocket:
+            if let reply = expect?["reply"], map["send"] == nil {
+                throw reply.error("needs 'send:': the reply is the first message after the one Sonde sends")
+            }
             return .websocket(WebSocketSpec(
                 url: try endpoint.url(schemes: ["ws", "wss"]),
                 headers: try map["headers"].map(readHeaders) ?? [],
@@ -81,6 +84,8 @@ enum TargetReader {
             ))
         case .redis:
             let url = try endpoint.url(schemes: ["redis", "rediss"])
+            // The Redis probe speaks plain RESP only: refuse TLS rather than send AUTH in the clear.
+            if url.scheme?.lowercased() == "rediss" { throw endpoint.error("rediss:// (TLS) is not supported yet; use redis://") }
             let db = url.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             if !db.isEmpty && Int(db) == nil { throw endpoint.error("database '\(db)' must be a number (redis://host:6379/0)") }
             return .redis(RedisSpec(url: url, role: try map["role"]?.nonEmptyString()))
@@ -243,13 +248,15 @@ enum ExpectedFailureReader {
             let map = try node.mapping(allowed: ["status", "rejected", "timeout", "down", "reason", "description"])
             let description = try map["description"]?.nonEmptyString()
             if let s = map["status"] {
-                let code = try s.int(in: 100...599)
+                let code: Int
+                if let named = HTTPStatusText.status(in: try s.string()) { code = named } else { code = try s.int(in: 100...599) }
                 return ExpectedFailure(condition: .status(code), description: description ?? "HTTP \(code)")
             }
             if let r = map["rejected"] {
                 let text = try r.string()
                 let code = Int(text)
                 if code == nil, (try? r.bool()) != true { throw r.error("'rejected' takes an HTTP status (500) or true") }
+                if let code, !(100...599).contains(code) { throw r.error("\(code) is not an HTTP status (100...599)") }
                 return ExpectedFailure(condition: .upgradeRejected(code), description: description ?? "WebSocket upgrade rejected\(code.map { " (HTTP \($0))" } ?? "")")
             }
             if let t = map["timeout"], try t.bool() {
@@ -266,6 +273,8 @@ enum ExpectedFailureReader {
         }
         let text = try node.nonEmptyString().trimmingCharacters(in: .whitespaces)
         if let code = Int(text), (100...599).contains(code) { return ExpectedFailure(condition: .status(code), description: "HTTP \(code)") }
+        // `503 Service Unavailable` or `Service Unavailable` as an incident names it: the probe says `HTTP 503`.
+        if let code = HTTPStatusText.status(in: text) { return ExpectedFailure(condition: .status(code), description: text) }
         switch text.lowercased() {
         case "timeout", "timeouts": return ExpectedFailure(condition: .timeout, description: "timeout")
         case "down": return ExpectedFailure(condition: .down, description: "down")

@@ -47,7 +47,7 @@ public struct RegressionRule: Sendable, Equatable {
         }
 
         static func ms(_ value: Double) -> String { Duration.milliseconds(value).humanReadable }
-        static func percent(_ value: Double) -> String { "\(Int(value.rounded()))%" }
+        static func percent(_ value: Double) -> String { "\(Int(saturating: value))%" }
     }
 
     public func latencyLimit(p95Before: Double) -> Double {

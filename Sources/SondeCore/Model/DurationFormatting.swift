@@ -7,8 +7,10 @@ extension Duration {
 
     public var seconds: Double { milliseconds / 1000 }
 
+    /// Clamps instead of trapping: a figure a server reports (or any arithmetic) may be huge,
+    /// infinite or NaN, and showing it must never crash. NaN reads as zero.
     public static func milliseconds(_ value: Double) -> Duration {
-        .nanoseconds(Int64((value * 1_000_000).rounded()))
+        .nanoseconds(Int64(saturating: value * 1_000_000))
     }
 
     /// `250ms`, `1.2s`, `2m`: short and readable, as in the config.

@@ -28,7 +28,8 @@ public struct CheckSummary: Sendable {
         self.started = started
         rows = targets.map { target in
             let mine = results.filter { $0.target == target.name }.sorted { $0.sequence < $1.sequence }
-            var stats = TargetStats(name: target.name)
+            // The window holds every round, so percentiles cover all of `--rounds N`, not the last 100.
+            var stats = TargetStats(name: target.name, windowSize: max(1, mine.count))
             for r in mine { stats.record(r) }
             return Row(target: target, results: mine, stats: stats)
         }

@@ -1,7 +1,7 @@
 /// The readable table `sonde check` prints.
 public enum CheckText {
     public static func render(_ summary: CheckSummary, redactor: Redactor) -> String {
-        var table = TextTable(headers: ["TARGET", "KIND", "STATUS", "LATENCY", "TARGET", "REPORTED", "REASON"])
+        var table = TextTable(headers: ["TARGET", "KIND", "STATUS", "LATENCY", "GOAL", "REPORTED", "REASON"])
         for row in summary.rows {
             let reported = (row.last?.outcome.reported ?? [])
                 .map { "\($0.name) \(Duration.milliseconds($0.value).humanReadable)" }.joined(separator: ", ")

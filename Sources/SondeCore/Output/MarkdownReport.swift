@@ -160,27 +160,3 @@ public enum MarkdownReport {
         return formatter.string(from: date)
     }
 }
-
-/// Reason phrases for the statuses reports meet most.
-enum HTTPStatusText {
-    static func phrase(_ code: Int) -> String {
-        switch code {
-        case 200: "OK"
-        case 201: "Created"
-        case 204: "No Content"
-        case 301: "Moved Permanently"
-        case 302: "Found"
-        case 304: "Not Modified"
-        case 400: "Bad Request"
-        case 401: "Unauthorized"
-        case 403: "Forbidden"
-        case 404: "Not Found"
-        case 429: "Too Many Requests"
-        case 500: "Internal Server Error"
-        case 502: "Bad Gateway"
-        case 503: "Service Unavailable"
-        case 504: "Gateway Timeout"
-        default: ""
-        }
-    }
-}

@@ -28,6 +28,6 @@ enum MarkdownText {
     }
 
     static func percent(_ rate: Double) -> String {
-        "\(Int((rate * 100).rounded()))%"
+        "\(Int(saturating: rate * 100))%"
     }
 }

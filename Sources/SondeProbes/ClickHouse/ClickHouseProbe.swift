@@ -37,7 +37,8 @@ public struct ClickHouseProbe: Probe {
                 address: address, host: request.host, port: request.port, head: head, body: nil, tls: tlsContext,
                 maxBodyBytes: 64 << 10
             )
-            return await HTTPExchange.perform(raw, timeline: ExchangeTimeline(start: .now, resolved: .now), clock: clock)
+            // ClickHouse reports its own phases (ping, connect, query), not the HTTP ones of a failure.
+            return await HTTPExchange.perform(raw, timeline: ExchangeTimeline(start: .now, resolved: .now), clock: clock).mapError(\.reason)
         }
 
         var phases: [PhaseTiming] = []

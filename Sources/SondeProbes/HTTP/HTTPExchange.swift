@@ -63,7 +63,7 @@ enum HTTPExchange {
         var maxBodyBytes: Int
     }
 
-    static func perform(_ request: Request, timeline: ExchangeTimeline, clock: ProbeClock) async -> Result<RawHTTPResponse, FailureReason> {
+    static func perform(_ request: Request, timeline: ExchangeTimeline, clock: ProbeClock) async -> Result<RawHTTPResponse, HTTPExchangeFailure> {
         let endpoint = "\(request.host):\(request.port)"
         let group = MultiThreadedEventLoopGroup.singleton
         let eventLoop = group.next()
@@ -95,16 +95,16 @@ enum HTTPExchange {
             }
         let connect = bootstrap.connect(to: request.address)
         connect.whenFailure { error in
-            promise.fail(clock.isPastDeadline
+            promise.fail(HTTPExchangeFailure(clock.isPastDeadline
                 ? FailureReason.timeout(after: clock.budget, during: "connect to \(endpoint)")
-                : NetworkErrorClassifier.classify(error, endpoint: endpoint, certificates: certificates))
+                : NetworkErrorClassifier.classify(error, endpoint: endpoint, certificates: certificates), timeline: timeline))
         }
         do {
             return .success(try await promise.futureResult.get())
-        } catch let reason as FailureReason {
-            return .failure(reason)
+        } catch let failure as HTTPExchangeFailure {
+            return .failure(failure)
         } catch {
-            return .failure(NetworkErrorClassifier.classify(error, endpoint: endpoint))
+            return .failure(HTTPExchangeFailure(NetworkErrorClassifier.classify(error, endpoint: endpoint), timeline: timeline))
         }
     }
 }
@@ -242,7 +242,7 @@ final class HTTPResponseCollector: ChannelInboundHandler {
         guard !finished else { return }
         finished = true
         timeoutTask?.cancel()
-        promise.fail(reason)
+        promise.fail(HTTPExchangeFailure(reason, timeline: timeline))
         context.close(promise: nil)
     }
 }

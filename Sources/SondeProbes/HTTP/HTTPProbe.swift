@@ -77,8 +77,8 @@ public struct HTTPProbe: Probe {
             body: spec.body.map { ByteBuffer(string: $0) }, tls: tlsContext, maxBodyBytes: spec.maxBodyBytes
         )
         switch await HTTPExchange.perform(request, timeline: timeline, clock: clock) {
-        case .failure(let reason):
-            return Attempt(result: .failed(reason))
+        case .failure(let failure):
+            return Attempt(result: .failed(failure.reason, phases: failure.phases))
         case .success(let raw):
             let headers = raw.head.headers.map { ($0.name, $0.value) }
             let evaluator = HTTPResponseEvaluator(spec: spec)

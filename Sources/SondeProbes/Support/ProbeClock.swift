@@ -9,11 +9,11 @@ struct ProbeClock: Sendable {
     var elapsed: Duration { ContinuousClock.now - start }
     var isPastDeadline: Bool { ContinuousClock.now >= deadline }
 
-    var nioDeadline: NIODeadline { .now() + .nanoseconds(Int64(remaining.milliseconds * 1_000_000)) }
+    var nioDeadline: NIODeadline { .now() + remaining.timeAmount }
 
     var budget: Duration { deadline - start }
 }
 
 extension Duration {
-    var timeAmount: TimeAmount { .nanoseconds(Int64(milliseconds * 1_000_000)) }
+    var timeAmount: TimeAmount { .nanoseconds(Int64(saturating: milliseconds * 1_000_000)) }
 }

@@ -8,6 +8,8 @@ import SondeCore
 struct WebSocketConversation {
     private var inbound: NIOAsyncChannelInboundStream<WebSocketFrame>.AsyncIterator
     private let outbound: NIOAsyncChannelOutboundWriter<WebSocketFrame>
+    /// Whole messages returned so far (to match against `FrameArrivals`).
+    private(set) var messagesRead = 0
 
     /// The server sent a close frame (or dropped the connection without one: code nil).
     struct Closed: Error {
@@ -32,7 +34,10 @@ struct WebSocketConversation {
                 var data = frame.unmaskedData
                 message.writeBuffer(&data)
                 guard message.readableBytes <= WebSocketUpgrade.maxFrameSize else { throw NotText() }
-                if frame.fin { return String(buffer: message) }
+                if frame.fin {
+                    messagesRead += 1
+                    return String(buffer: message)
+                }
             case .ping:
                 try await send(opcode: .pong, data: frame.unmaskedData)
             case .connectionClose:

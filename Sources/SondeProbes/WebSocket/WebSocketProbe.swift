@@ -53,12 +53,12 @@ public struct WebSocketProbe: Probe {
             case .rejected(let head):
                 let status = Int(head.status.code)
                 return .failed(FailureReason(.upgradeRejected, "server rejected WebSocket connection: HTTP \(status)"), phases: phases, statusCode: status)
-            case .upgraded(let frames, let head):
+            case .upgraded(let frames, let head, let arrivals):
                 try checkSubprotocol(head)
                 return try await frames.executeThenClose { inbound, outbound in
                     var conversation = WebSocketConversation(inbound: inbound, outbound: outbound)
                     let outcome = try await converse(
-                        &conversation, handshake: handshake, wire: connected.wire, phases: &phases, phase: &phase
+                        &conversation, handshake: handshake, wire: connected.wire, arrivals: arrivals, phases: &phases, phase: &phase
                     )
                     await conversation.close()
                     return outcome
@@ -66,6 +66,8 @@ public struct WebSocketProbe: Probe {
             }
         } catch {
             channel.close(promise: nil)
+            // A mismatch decided while waiting out the deadline (see the late greeting) is still a mismatch.
+            if let reason = error as? FailureReason, reason.kind == .assertion { return .failed(reason, phases: phases) }
             // Closed by our own deadline: a timeout in the phase that was running, whatever NIO saw.
             if guardrail.hasPassed { return .failed(.timeout(after: budget, during: Self.describe(phase)), phases: phases) }
             return .failed(WebSocketFailure.classify(error, endpoint: endpoint, phase: Self.describe(phase), budget: budget), phases: phases)
@@ -74,7 +76,7 @@ public struct WebSocketProbe: Probe {
 
     /// The messages after the upgrade: the expected greeting, then the round trip.
     private func converse(
-        _ conversation: inout WebSocketConversation, handshake: Duration, wire: WireTimes,
+        _ conversation: inout WebSocketConversation, handshake: Duration, wire: WireTimes, arrivals: FrameArrivals,
         phases: inout [PhaseTiming], phase: inout String
     ) async throws -> ProbeOutcome {
         var sample: String?
@@ -92,10 +94,26 @@ public struct WebSocketProbe: Probe {
         if let send = spec.send {
             phase = PhaseTiming.roundTrip
             let started = ContinuousClock.now
+            // The reply is the first message after the send: one already there (a greeting that
+            // `expect.first` did not read) was not an answer to it.
+            let unread = max(0, arrivals.messages - conversation.messagesRead)
             try await conversation.sendText(send)
-            let reply = try await conversation.nextMessage()
-            // Socket-level: from the last write (the message, or a pong sent while waiting) to the first bytes after it.
-            latency = wire.roundTrip ?? ContinuousClock.now - started
+            for _ in 0..<unread { _ = try await conversation.nextMessage() }
+            var reply = try await conversation.nextMessage()
+            var lateGreeting = false
+            if unread == 0, spec.expectFirst == nil, let expectReply = spec.expectReply, let mismatch = expectReply.mismatch(in: reply) {
+                // A greeting still on its way when the message went out: the reply is the one after it.
+                // If none comes, the first message was the reply, and it did not match.
+                do {
+                    reply = try await conversation.nextMessage()
+                    lateGreeting = true
+                } catch {
+                    throw FailureReason(.assertion, "reply: \(mismatch)")
+                }
+            }
+            // Socket-level: from the last write (the message, or a pong sent while waiting) to the first bytes
+            // after it; after a late greeting those bytes were the greeting's, so the task's clock decides.
+            latency = lateGreeting ? ContinuousClock.now - started : wire.roundTrip ?? ContinuousClock.now - started
             phases.append(PhaseTiming(PhaseTiming.roundTrip, latency))
             if let mismatch = spec.expectReply?.mismatch(in: reply) {
                 throw FailureReason(.assertion, "reply: \(mismatch)")

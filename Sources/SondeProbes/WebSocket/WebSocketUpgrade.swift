@@ -8,7 +8,7 @@ import SondeCore
 /// the WebSocket client packages here hide it.
 enum WebSocketUpgrade {
     enum Result: Sendable {
-        case upgraded(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>, HTTPResponseHead)
+        case upgraded(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>, HTTPResponseHead, FrameArrivals)
         case rejected(HTTPResponseHead)
     }
 
@@ -17,6 +17,7 @@ enum WebSocketUpgrade {
 
     static func perform(on channel: any Channel, request: HTTPRequestHead) async throws -> Result {
         let rejectedHead = channel.eventLoop.makePromise(of: HTTPResponseHead.self)
+        let arrivals = FrameArrivals()
         let upgrader = NIOTypedWebSocketClientUpgrader<Outcome>(
             maxFrameSize: maxFrameSize,
             // Its error handler answers protocol errors with an unmasked close frame, which only a
@@ -24,6 +25,7 @@ enum WebSocketUpgrade {
             enableAutomaticErrorHandling: false,
             upgradePipelineHandler: { channel, head in
                 channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(FrameArrivalCounter(arrivals))
                     let frames = try NIOAsyncChannel<WebSocketFrame, WebSocketFrame>(wrappingChannelSynchronously: channel)
                     return Outcome.upgraded(frames, head)
                 }
@@ -59,7 +61,7 @@ enum WebSocketUpgrade {
             return result.futureResult
         }.get()
         switch upgraded {
-        case .upgraded(let frames, let head): return .upgraded(frames, head)
+        case .upgraded(let frames, let head): return .upgraded(frames, head, arrivals)
         case .rejected: return .rejected(try await rejectedHead.futureResult.get())
         }
     }

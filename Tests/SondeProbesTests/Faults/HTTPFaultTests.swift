@@ -56,6 +56,7 @@ struct HTTPFaultTests {
         let outcome = try await runBesideAHealthyTarget("http: http://127.0.0.1:\(port)/")
         #expect(outcome.fault.reason?.kind == .refused)
         #expect(outcome.fault.reason?.message == "connection refused by 127.0.0.1:\(port)")
+        #expect(outcome.fault.outcome.phases.map(\.name) == [PhaseTiming.dns])
         expectEndsByDeadline(outcome)
         expectHealthyUnaffected(outcome)
     }
@@ -65,6 +66,8 @@ struct HTTPFaultTests {
         let outcome = try await runBesideAHealthyTarget("http: http://127.0.0.1:\(listener.port)/")
         #expect(outcome.fault.reason?.kind == .timeout)
         #expect(outcome.fault.reason?.message == "timed out after 1.5s during waiting for the response")
+        // The phases it completed stay with the failure: the time went to waiting, not connecting.
+        #expect(outcome.fault.outcome.phases.map(\.name) == [PhaseTiming.dns, PhaseTiming.connect])
         expectEndsByDeadline(outcome)
         expectHealthyUnaffected(outcome)
     }
@@ -74,6 +77,7 @@ struct HTTPFaultTests {
         let outcome = try await runBesideAHealthyTarget("http: \(server.baseURL)/")
         #expect(outcome.fault.reason?.kind == .timeout)
         #expect(outcome.fault.reason?.message == "timed out after 1.5s during reading the response body")
+        #expect(outcome.fault.outcome.phases.map(\.name) == [PhaseTiming.dns, PhaseTiming.connect, PhaseTiming.firstByte])
         expectEndsByDeadline(outcome)
         expectHealthyUnaffected(outcome)
     }
