@@ -11,6 +11,10 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// Thrown by a reader whose problems are already in the load's list: fails the entry without
+    /// adding a line.
+    static let recordedAbove = ConfigError(location: nil, keyPath: "", message: "(recorded above)")
+
     public var description: String {
         var parts: [String] = []
         if let location { parts.append("\(location)") }

@@ -216,8 +216,23 @@ public final class ConfigLoadContext {
         do {
             return try read()
         } catch {
-            errors.append(error)
+            if error != .recordedAbove { errors.append(error) }
             return nil
         }
+    }
+}
+
+/// Reads the independent parts of one entry through the context, so each part's problem is
+/// recorded and the entry as a whole fails once (with `ConfigError.recordedAbove`).
+struct PartReader {
+    let context: ConfigLoadContext
+    private(set) var failed = false
+
+    mutating func read<T>(_ part: () throws(ConfigError) -> T) -> T? {
+        guard let value = context.collecting(part) else {
+            failed = true
+            return nil
+        }
+        return value
     }
 }

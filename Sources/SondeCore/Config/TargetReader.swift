@@ -34,17 +34,20 @@ enum TargetReader {
         }
         let applicable = Set(commonKeys + [kind.rawValue] + (kindKeys[kind] ?? []))
         for key in map.keys where !applicable.contains(key) {
-            throw (map[key] ?? node).error("'\(key)' does not apply to \(kind.rawValue) targets")
+            node.context.errors.append((map[key] ?? node).error("'\(key)' does not apply to \(kind.rawValue) targets"))
         }
-        let interval = try map["interval"]?.duration() ?? defaults.interval
-        let timeout = try map["timeout"]?.duration() ?? defaults.timeout
-        let expect = try map["expect"]?.mapping(allowed: expectKeys[kind] ?? [])
-        let latency = try expect?["latency"]?.duration()
-        let probe = try readProbe(kind, map: map, expect: expect)
-        let expectedFailure = try map["expect_failure"].map(ExpectedFailureReader.read)
+        // Each part reports its own problem, so one target with three mistakes shows three.
+        var parts = PartReader(context: node.context)
+        let interval = parts.read { () throws(ConfigError) in try map["interval"]?.duration() } ?? nil
+        let timeout = parts.read { () throws(ConfigError) in try map["timeout"]?.duration() } ?? nil
+        let expect = parts.read { () throws(ConfigError) in try map["expect"]?.mapping(allowed: expectKeys[kind] ?? []) } ?? nil
+        let latency = parts.read { () throws(ConfigError) in try expect?["latency"]?.duration() } ?? nil
+        let probe = parts.read { () throws(ConfigError) in try readProbe(kind, map: map, expect: expect) }
+        let expectedFailure = parts.read { () throws(ConfigError) in try map["expect_failure"].map(ExpectedFailureReader.read) } ?? nil
+        guard let probe, !parts.failed else { throw ConfigError.recordedAbove }
         return Target(
-            name: name, interval: interval, timeout: timeout, latencyTarget: latency, probe: probe,
-            expectedFailure: expectedFailure, location: node.location
+            name: name, interval: interval ?? defaults.interval, timeout: timeout ?? defaults.timeout, latencyTarget: latency,
+            probe: probe, expectedFailure: expectedFailure, location: node.location
         )
     }
 

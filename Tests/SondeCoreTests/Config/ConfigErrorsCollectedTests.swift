@@ -28,6 +28,26 @@ struct ConfigErrorsCollectedTests {
         ])
     }
 
+    @Test func oneTargetWithSeveralMistakesShowsEachOfThem() {
+        let yaml = """
+            targets:
+              - name: backend
+                http: "https://u:${NOPE_PW}@127.0.0.1:1/health"
+                interval: -1s
+                timeout: soon
+                expect: { latency: fast }
+                expect_failure: { rejected: 999 }
+                subprotocol: chat
+
+            """
+        let error = #expect(throws: ConfigErrors.self) { try ConfigLoader.parse(yaml, file: "f.yml") }
+        #expect(error?.errors.map(\.keyPath) == [
+            "targets[0].http", "targets[0].interval", "targets[0].timeout", "targets[0].expect.latency",
+            "targets[0].expect_failure.rejected", "targets[0].subprotocol",
+        ], "\(error?.description ?? "")")
+        #expect(error?.errors.last?.message == "'subprotocol' does not apply to http targets")
+    }
+
     @Test func errorsWithoutALocationComeFirst() {
         let errors = ConfigErrors([
             ConfigError(location: SourceLocation(file: "f.yml", line: 3, column: 1), keyPath: "b", message: "late"),
