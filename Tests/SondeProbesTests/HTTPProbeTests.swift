@@ -194,6 +194,30 @@ struct HTTPProbeTests {
         #expect(json.contains(Redactor.mask))
     }
 
+    @Test func userAndPasswordInTheURLAreSentAsBasicAuthAndNeverShown() async throws {
+        let password = "pw-with:@/-secret"
+        let base = try await HTTPTestServer.baseURL()
+        let config = try ConfigLoader.parse("""
+        targets:
+          - name: echo
+            http: "http://probe:${HTTP_PW}@\(base.dropFirst("http://".count))/echo-headers"
+            expect: { contains: nothing-like-this }
+        """, file: "test.yml", environment: ["HTTP_PW": password])
+        let t = try #require(config.targets.first)
+        let result = await probe(t)
+        let encoded = Data("probe:\(password)".utf8).base64EncodedString()
+        // The server saw the credentials as curl would send them...
+        #expect(result.outcome.message?.contains("Basic \(encoded)") == true, "\(result.outcome.message ?? "")")
+        // ...and neither form reaches a person.
+        let summary = CheckSummary(environment: "test", started: Date(), targets: config.targets, results: [result])
+        for text in [CheckText.render(summary, redactor: config.redactor), CheckJSON.document(summary, redactor: config.redactor).serialized()] {
+            #expect(!text.contains(encoded))
+            #expect(!text.contains(password))
+        }
+        // The echoed body is in the JSON's message, masked where the credentials were.
+        #expect(CheckJSON.document(summary, redactor: config.redactor).serialized().contains("Basic \(Redactor.mask)"))
+    }
+
     @Test func percentEncodedPathAndQueryAreSentAsWritten() async throws {
         let (t, _) = try target(try await yaml("/echo-path/a%2Fb%20c?q=x%26y", "expect: { contains: \"/echo-path/a%2Fb%20c?q=x%26y\" }"))
         let result = await probe(t)

@@ -173,6 +173,7 @@ public struct ConfigNode {
         if let password = url.password, !password.isEmpty {
             context.secrets.append(password)
             if let decoded = password.removingPercentEncoding { context.secrets.append(decoded) }
+            if let basic = BasicCredentials(url) { context.secrets.append(basic.encoded) }
         }
         return url
     }

@@ -106,6 +106,9 @@ public struct HTTPProbe: Probe {
         headers.add(name: "Accept", value: "*/*")
         // One request per connection, so each probe measures what a new client sees.
         headers.add(name: "Connection", value: "close")
+        // `https://user:password@host/` means Basic auth, as curl reads it; a configured
+        // Authorization header replaces it below.
+        if let basic = BasicCredentials(url) { headers.add(name: "Authorization", value: basic.headerValue) }
         for header in spec.headers { headers.replaceOrAdd(name: header.name, value: header.value) }
         return HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: spec.method), uri: path, headers: headers)
     }
