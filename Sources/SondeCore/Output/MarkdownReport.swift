@@ -124,8 +124,14 @@ public enum MarkdownReport {
                 lines.append("❌ Connection: \(endpoint) → \(row.reason?.message ?? "failed")")
                 continue
             }
-            lines.append("\(MarkdownText.mark(row.status)) Connection: \(endpoint) → Connected in \(MarkdownText.ms(row.latencyMs))")
-            let phases = (row.last?.outcome.phases ?? []).map { "\($0.name) \($0.duration.humanReadable)" }
+            let phaseList = row.last?.outcome.phases ?? []
+            // Connected means TCP, TLS and the upgrade done; the round trip is the message exchange after it.
+            let setup = phaseList.filter { ["connect", "tls", "handshake"].contains($0.name) }
+            let connected = setup.isEmpty ? row.latencyMs : setup.reduce(Duration.zero) { $0 + $1.duration }.milliseconds
+            var line = "\(MarkdownText.mark(row.status)) Connection: \(endpoint) → Connected in \(MarkdownText.ms(connected))"
+            if let trip = phaseList.first(where: { $0.name == "round_trip" }) { line += ", message round trip \(trip.duration.humanReadable)" }
+            lines.append(line)
+            let phases = phaseList.map { "\($0.name) \($0.duration.humanReadable)" }
             if !phases.isEmpty { lines.append("   Phases: \(phases.joined(separator: ", "))") }
             if let message = row.last?.outcome.message { lines.append("   Response: \(message.excerpt(120))") }
         }
