@@ -17,7 +17,8 @@ struct SeededRandom: RandomNumberGenerator {
 
 /// Arbitrary bytes and mutations of valid files into the parsers: each input must end in a value
 /// or a typed error. A crash or a hang fails the run.
-@Suite("Fuzzing the config loader and the JUnit parser")
+// A hang is a failure too: the time limit turns one into a failed test, not a stuck CI run.
+@Suite("Fuzzing the config loader and the JUnit parser", .timeLimit(.minutes(1)))
 struct InputFuzzTests {
     static let validConfig = """
     environment: staging
@@ -103,7 +104,7 @@ struct InputFuzzTests {
     }
 }
 
-@Suite("JUnit bytes FoundationXML cannot take")
+@Suite("JUnit bytes FoundationXML cannot take", .timeLimit(.minutes(1)))
 struct JUnitInvalidUTF8Tests {
     /// Found by the fuzzer: FoundationXML on Linux traps on such a name instead of failing.
     @Test func invalidUTF8InANameIsAnErrorNotACrash() {

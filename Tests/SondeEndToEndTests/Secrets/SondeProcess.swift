@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the `sonde` binary that `swift build` put beside this test bundle, and collects its output.
 enum SondeProcess {
@@ -48,11 +49,19 @@ enum SondeProcess {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read both pipes to the end before waiting, so a large output cannot block the child.
+        // Both pipes drain at once (stderr on a thread of its own): reading one to the end first
+        // would leave the child blocked on a full other pipe (64 KiB).
+        let stderrData = Mutex(Data())
+        let stderrDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            stderrData.withLock { $0 = data }
+            stderrDone.signal()
+        }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        stderrDone.wait()
         process.waitUntilExit()
         return Output(status: process.terminationStatus,
-                      stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
+                      stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData.withLock { $0 }, as: UTF8.self))
     }
 }

@@ -8,48 +8,12 @@ import Testing
 /// deadline plus a small margin, and that a healthy target probed in the same run is unaffected.
 @Suite("HTTP faults")
 struct HTTPFaultTests {
-    static let timeout = "1500ms"
-    /// Past the deadline a probe may take this long to wind down (engine grace + scheduling).
-    static let margin: Duration = .milliseconds(750)
-
-    struct Outcome {
-        var fault: ProbeResult
-        var healthy: ProbeResult
-        var elapsed: Duration
+    private func runBesideAHealthyTarget(_ faultyYAML: String, env: [String: String] = [:]) async throws -> FaultRun.Outcome {
+        try await FaultRun.besideAHealthyTarget(faultyYAML, env: env)
     }
 
-    /// Probes `faultyYAML` and a healthy target together through the engine, once.
-    private func runBesideAHealthyTarget(_ faultyYAML: String, env: [String: String] = [:]) async throws -> Outcome {
-        let healthy = try await HTTPTestServer.baseURL()
-        let yaml = """
-        timeout: \(Self.timeout)
-        targets:
-          - name: faulty
-        \(faultyYAML.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
-          - name: healthy
-            http: \(healthy)/health
-        """
-        let config = try ConfigLoader.parse(yaml, file: "faults.yml", environment: env)
-        let engine = Engine(targets: config.targets, factory: ProbeFactory.make)
-        let results = Mutex<[String: ProbeResult]>([:])
-        let started = ContinuousClock.now
-        await engine.run(rounds: 1) { event in
-            if case .result(let r) = event { results.withLock { $0[r.target] = r } }
-        }
-        let elapsed = ContinuousClock.now - started
-        let byName = results.withLock { $0 }
-        return Outcome(fault: try #require(byName["faulty"]), healthy: try #require(byName["healthy"]), elapsed: elapsed)
-    }
-
-    private func expectHealthyUnaffected(_ outcome: Outcome) {
-        #expect(outcome.healthy.status == .up, "healthy target: \(String(describing: outcome.healthy.reason))")
-        // A bound, not a timing: the healthy probe never waited on the faulty one's deadline.
-        #expect((outcome.healthy.latency ?? .seconds(99)) < .milliseconds(1000))
-    }
-
-    private func expectEndsByDeadline(_ outcome: Outcome) {
-        #expect(outcome.elapsed < .milliseconds(1500) + Self.margin)
-    }
+    private func expectHealthyUnaffected(_ outcome: FaultRun.Outcome) { FaultRun.expectHealthyUnaffected(outcome) }
+    private func expectEndsByDeadline(_ outcome: FaultRun.Outcome) { FaultRun.expectEndsByDeadline(outcome) }
 
     @Test func refusedConnection() async throws {
         let port = try closedLoopbackPort()

@@ -31,6 +31,14 @@ struct TLSFaultTests {
 
     private var ca: String { "ca: \(Self.fixtures.appendingPathComponent("ca.pem").path)" }
 
+    /// A certificate failure beside a healthy target: it ends by the deadline and costs the other nothing.
+    private func failure(_ server: FaultServer, extra: String = "") async throws -> ProbeResult {
+        let outcome = try await FaultRun.besideAHealthyTarget("http: \(server.baseURL)/" + (extra.isEmpty ? "" : "\n" + extra))
+        FaultRun.expectEndsByDeadline(outcome)
+        FaultRun.expectHealthyUnaffected(outcome)
+        return outcome.fault
+    }
+
     @Test func aCertificateFromTheConfiguredCAIsTrustedWithItsExpiry() async throws {
         let server = try await serve("valid")
         let result = try await probe(server, extra: ca)
@@ -41,28 +49,28 @@ struct TLSFaultTests {
 
     @Test func anUntrustedCAIsATLSFailureByDefault() async throws {
         let server = try await serve("valid")
-        let result = try await probe(server)
+        let result = try await failure(server)
         #expect(result.reason?.kind == .tls)
         #expect(result.reason?.message.contains("certificate") == true, "\(String(describing: result.reason))")
     }
 
     @Test func anExpiredCertificateSaysExpired() async throws {
         let server = try await serve("expired")
-        let result = try await probe(server, extra: ca)
+        let result = try await failure(server, extra: ca)
         #expect(result.reason?.kind == .tls)
         #expect(result.reason?.message == "TLS handshake with 127.0.0.1:\(server.port) failed: the server's certificate expired on 2020-02-01")
     }
 
     @Test func aSelfSignedCertificateSaysSelfSigned() async throws {
         let server = try await serve("self-signed")
-        let result = try await probe(server)
+        let result = try await failure(server)
         #expect(result.reason?.kind == .tls)
         #expect(result.reason?.message == "TLS handshake with 127.0.0.1:\(server.port) failed: the server's certificate is self-signed (trust it with ca: FILE, or insecure: true)")
     }
 
     @Test func aCertificateForAnotherHostNamesTheMismatch() async throws {
         let server = try await serve("wrong-host")
-        let result = try await probe(server, extra: ca)
+        let result = try await failure(server, extra: ca)
         #expect(result.reason?.kind == .tls)
         #expect(result.reason?.message == "TLS with 127.0.0.1:\(server.port): the server's certificate does not match 127.0.0.1 (it is for wrong.example)")
     }
