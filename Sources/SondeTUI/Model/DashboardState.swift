@@ -31,6 +31,8 @@ public struct DashboardState: Sendable {
 
     public var screen: Screen = .dashboard
     public var showHelp = false
+    /// How many bindings the help overlay is scrolled past, when it does not fit.
+    public var helpScroll = 0
     public var focus: PaneID = .services
     public var selection: [PaneID: Int] = [:]
     public var filter = ""

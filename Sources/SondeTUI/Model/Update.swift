@@ -71,13 +71,21 @@ public enum Update {
 
     static func handle(_ key: Key, in state: inout DashboardState) -> [Command] {
         if state.editingFilter { return editFilter(key, in: &state) }
-        if state.showHelp {
-            // Any key closes the help; q still quits from it.
-            state.showHelp = false
-            return state.keyMap.action(for: key) == .quit ? [.quit] : []
-        }
+        if state.showHelp { return helpKey(key, in: &state) }
         guard let action = state.keyMap.action(for: key) else { return [] }
         return perform(action, in: &state)
+    }
+
+    /// j/k scroll a help overlay that does not fit; any other key closes it, and q still quits.
+    static func helpKey(_ key: Key, in state: inout DashboardState) -> [Command] {
+        let action = state.keyMap.action(for: key)
+        let maxScroll = HelpOverlay.maxScroll(state)
+        if maxScroll > 0, action == .selectNext || action == .selectPrevious {
+            state.helpScroll = min(max(0, state.helpScroll + (action == .selectNext ? 1 : -1)), maxScroll)
+            return []
+        }
+        state.showHelp = false
+        return action == .quit ? [.quit] : []
     }
 
     static func perform(_ action: Action, in state: inout DashboardState) -> [Command] {
@@ -86,6 +94,7 @@ public enum Update {
             return [.quit]
         case .help:
             state.showHelp = true
+            state.helpScroll = 0
         case .focusNext, .focusPrevious:
             moveFocus(by: action == .focusNext ? 1 : -1, in: &state)
         case .selectNext, .selectPrevious:

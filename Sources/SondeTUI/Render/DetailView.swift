@@ -41,8 +41,8 @@ enum DetailView {
         for result in (state.recent[info?.name ?? ""] ?? []).reversed() {
             var line: Line = [
                 Span("  " + Clock.time(result.startedAt, zone: state.timeZone) + " ", .muted),
-                Span(state.glyphs.status(result.status) + " " + Text.left(result.status.rawValue, 5), .status(result.status)),
-                Span(Text.left(result.outcome.statusCode.map(String.init) ?? "", 4)),
+                Span(state.glyphs.status(result.status) + " " + Text.left(result.status.rawValue, 5, ellipsis: state.glyphs.ellipsis), .status(result.status)),
+                Span(Text.left(result.outcome.statusCode.map(String.init) ?? "", 4, ellipsis: state.glyphs.ellipsis)),
             ]
             line += result.outcome.phases.map { Span(" \($0.name) \($0.duration.humanReadable)", .muted) }
             if let reason = result.reason { line.append(Span("  " + reason.message, .status(.down))) }

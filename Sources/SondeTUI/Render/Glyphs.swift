@@ -24,7 +24,7 @@ public struct Glyphs: Sendable, Equatable {
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         up: "o", slow: "!", down: "X", pending: ".", reported: "*",
         sparkline: ["_", ".", "-", "=", "+", "*", "#", "@"],
-        barFull: "#", barFailed: "x", barSkipped: ".", dot: "-", arrow: "->", ellipsis: "~",
+        barFull: "#", barFailed: "x", barSkipped: ".", dot: "-", arrow: "->", ellipsis: "...",
         deploy: "D", deployMark: "|", isASCII: true
     )
 

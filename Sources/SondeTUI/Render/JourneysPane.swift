@@ -14,7 +14,7 @@ enum JourneysPane {
             let total = journey.steps.compactMap { $0.result?.latency?.milliseconds }.reduce(0, +)
             var line: Line = [
                 Span(g.status(journey.status) + " ", style), Span(Text.left(journey.name, nameWidth, ellipsis: g.ellipsis) + " "),
-                Span(Text.left(journey.summary, 11), style), Span(Text.right(Text.ms(total), 8) + "  "),
+                Span(Text.left(journey.summary, 11, ellipsis: g.ellipsis), style), Span(Text.right(Text.ms(total), 8, ellipsis: g.ellipsis) + "  "),
             ]
             if let failing = journey.failingStep {
                 let reason = failing.result?.reason.map { state.redactor.redact($0.message) } ?? ""
@@ -43,7 +43,7 @@ enum JourneyView {
             var line: Line = [Span(" \(index + 1). ", .muted), Span(g.status(status) + " ", .status(status)),
                               Span(Text.left(step.name, nameWidth, ellipsis: g.ellipsis) + " ")]
             if let result = step.result {
-                line.append(Span(Text.right(result.status == .down ? "-" : Text.ms(result.latency), 8) + "  ", .status(status)))
+                line.append(Span(Text.right(result.status == .down ? "-" : Text.ms(result.latency), 8, ellipsis: g.ellipsis) + "  ", .status(status)))
                 if let reason = result.reason { line.append(Span(state.redactor.redact(reason.message), .status(.down))) }
             } else {
                 line.append(Span("skipped (an earlier step failed)", .muted))
