@@ -13,7 +13,11 @@ public struct DashboardState: Sendable {
     /// The last few results per target, newest last, for the detail view.
     public var recent: [String: [ProbeResult]] = [:]
     /// k of the last n results down (and some not) marks a target flapping (`history:` in the config).
-    public var flapping = HistorySettings()
+    public var flapping = HistorySettings() {
+        didSet { flapDetector = IntermittencyDetector(flapping) }
+    }
+    /// Follows the same k of n as `flapping`, to log when a target starts or stops flapping.
+    var flapDetector = IntermittencyDetector(HistorySettings())
     /// Figures services report about their dependencies, keyed by `ReportedKey`, oldest first.
     public var reportedHistory: [ReportedKey: [Double]] = [:]
     /// The keys of `reportedHistory` in the order they first appeared.
@@ -81,12 +85,17 @@ public struct DashboardState: Sendable {
             themes: themes, width: width, height: height, glyphs: glyphs
         )
         flapping = config.history
+        flapDetector = IntermittencyDetector(config.history)
     }
 
-    /// When the target failed k of its last n results while answering others, or nil.
+    /// When the target failed k of its last n results while answering others, or nil. Reads
+    /// the full result log (not the dozen `recent` ones), so "k of n" holds for any n kept.
     public func intermittency(_ name: String) -> Intermittency? {
-        IntermittencyDetector.assess(recent[name] ?? [], failures: flapping.flapFailures, window: flapping.flapWindow)
+        IntermittencyDetector.assess(resultLog[name] ?? [], failures: flapping.flapFailures, window: flapping.flapWindow)
     }
+
+    /// Results kept per target: enough for deploy comparisons and for the whole flap window.
+    var resultLogCapacity: Int { max(Self.resultLogLimit, flapping.flapWindow) }
 
     public var themeName: String { themes[themeIndex % themes.count] }
 

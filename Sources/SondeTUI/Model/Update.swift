@@ -34,16 +34,19 @@ public enum Update {
             if let change = stats.record(result) { log(.change(change), in: &state) }
             state.stats[result.target] = stats
             append(result, to: &state.recent[result.target, default: []], limit: DashboardState.recentLimit)
-            append(result, to: &state.resultLog[result.target, default: []], limit: DashboardState.resultLogLimit)
+            append(result, to: &state.resultLog[result.target, default: []], limit: state.resultLogCapacity)
+            if let flap = state.flapDetector.record(result) { log(.flapping(FlapChange(flap, at: result.startedAt)), in: &state) }
             for metric in result.outcome.reported {
                 let key = ReportedKey(service: result.target, metric: metric.name)
                 if state.reportedHistory[key] == nil { state.reportedKeys.append(key) }
                 append(metric.value, to: &state.reportedHistory[key, default: []], limit: DashboardState.sparkLimit)
             }
         case .suite(let suite):
+            if let old = state.suites[suite.name], let change = SuiteChange(from: old, to: suite) { log(.suite(change), in: &state) }
             state.suites[suite.name] = suite
             if !state.suiteNames.contains(suite.name) { state.suiteNames.append(suite.name) }
         case .journey(let journey):
+            if let old = state.journeys[journey.name], let change = JourneyChange(from: old, to: journey) { log(.journey(change), in: &state) }
             state.journeys[journey.name] = journey
         }
     }
