@@ -1,6 +1,7 @@
 import SondeCore
 
-/// Journeys ("golden path: 4/5 steps"), with the step that failed.
+/// Journeys, one row each: `● golden path 4/5  ✓ frontend › ✓ auth › ✖ chat init  117ms  HTTP 404`.
+/// The steps shrink to fit; the failing step's name and reason stay visible.
 enum JourneysPane {
     static func title(_ state: DashboardState) -> String { "Journeys" }
 
@@ -12,16 +13,18 @@ enum JourneysPane {
         return rows.map { journey in
             let style = Style.status(journey.status)
             let total = journey.steps.compactMap { $0.result?.latency?.milliseconds }.reduce(0, +)
-            var line: Line = [
+            let head: Line = [
                 Span(g.status(journey.status) + " ", style), Span(Text.left(journey.name, nameWidth, ellipsis: g.ellipsis) + " "),
-                Span(Text.left(journey.summary, 11, ellipsis: g.ellipsis), style), Span(Text.right(Text.ms(total), 8, ellipsis: g.ellipsis) + "  "),
+                Span(Text.left("\(journey.passed)/\(journey.total)", 5, ellipsis: g.ellipsis) + " ", style),
             ]
-            if let failing = journey.failingStep {
-                let reason = failing.result?.reason.map { state.redactor.redact($0.message) } ?? ""
-                let used = 2 + nameWidth + 1 + 11 + 10
-                line.append(Span(Text.fit("\(failing.name): \(reason)", width - used, ellipsis: g.ellipsis), style))
-            }
-            return line
+            let latency = "  " + Text.ms(total)
+            let reason = journey.failingStep?.result?.reason.map { "  " + state.redactor.redact($0.message) } ?? ""
+            // The reason keeps at least a quarter of the row (or all of it, when shorter).
+            let reasonRoom = min(DisplayWidth.of(reason), max(14, width / 4))
+            let chainRoom = width - DisplayWidth.of(head.map(\.text).joined()) - DisplayWidth.of(latency) - reasonRoom
+            let chain = JourneyChain.line(journey, width: max(0, chainRoom), glyphs: g)
+            let used = DisplayWidth.of((head + chain).map(\.text).joined()) + DisplayWidth.of(latency)
+            return head + chain + [Span(latency, .muted), Span(Text.fit(reason, width - used, ellipsis: g.ellipsis), .status(.down))]
         }
     }
 }
