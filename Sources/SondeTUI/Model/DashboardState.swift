@@ -23,6 +23,8 @@ public struct DashboardState: Sendable {
     /// The keys of `reportedHistory` in the order they first appeared.
     public var reportedKeys: [ReportedKey] = []
     public var suites: [String: SuiteResult] = [:]
+    /// Where each suite's report comes from (files or a `run:` command), for its detail view.
+    public var suiteSources: [String: SuiteSpec.Source] = [:]
     public var journeys: [String: JourneyResult] = [:]
     /// State changes and deploy markers, newest first.
     public var events: [LogEntry] = []
@@ -85,6 +87,7 @@ public struct DashboardState: Sendable {
             themes: themes, width: width, height: height, glyphs: glyphs
         )
         flapping = config.history
+        suiteSources = Dictionary(config.suites.map { ($0.name, $0.source) }, uniquingKeysWith: { first, _ in first })
         flapDetector = IntermittencyDetector(config.history)
     }
 

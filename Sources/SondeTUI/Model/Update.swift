@@ -138,6 +138,8 @@ public enum Update {
         guard state.screen == .dashboard else { return }
         if state.focus == .journeys, let journey = state.journeyRows[safe: state.selectedRow(.journeys)] {
             state.screen = .journey(name: journey.name)
+        } else if state.focus == .modules, let row = state.moduleSelection[safe: state.selectedRow(.modules)] {
+            state.screen = .suite(name: row.suite, module: row.module)
         } else if state.focus == .events, case .deploy = state.eventRows[safe: state.selectedRow(.events)] {
             state.screen = .deploys
         } else if let name = state.selectedTarget, state.info(name) != nil {
