@@ -71,4 +71,32 @@ struct EventLogTests {
         #expect(flaps == ["15:33:50 ● auth no longer flapping",
                           "15:33:40 ▲ auth flapping: failed 2 of the last 4 (HTTP 503 (expected 200))"])
     }
+
+    @Test("Flapping that ends because every result failed says down, not recovered")
+    func flappingEndsDown() {
+        var state = F.state()
+        state.flapping = HistorySettings(flapFailures: 2, flapWindow: 3)
+        for (i, mark) in ".xxx".enumerated() {
+            let failure = mark == "x" ? FailureReason(.httpStatus, "HTTP 503 (expected 200)") : nil
+            _ = Update.apply(.event(.result(F.result("auth", ms: 40, code: failure == nil ? 200 : 503, failure: failure, at: Double(i * 5),
+                                                     sequence: i + 1, goal: .milliseconds(300)))), to: &state)
+        }
+        #expect(eventLines(state).first == "15:33:35 ✖ auth no longer flapping: down for every recent result")
+    }
+
+    @Test("Enter on a journey or suite entry opens that journey or suite")
+    func enterOpens() throws {
+        var state = F.state()
+        _ = Update.apply(.event(.journey(journey(failing: false, at: 0, sequence: 1))), to: &state)
+        _ = Update.apply(.event(.journey(journey(failing: true, at: 5, sequence: 2))), to: &state)
+        _ = Update.apply(.event(.suite(suite(passing: 7, at: 6))), to: &state)
+        _ = Update.apply(.event(.suite(suite(passing: 6, at: 7))), to: &state)
+        state.focus = .events
+        _ = Update.apply(.key(.enter), to: &state)
+        #expect(state.screen == .suite(name: "e2e", module: nil))
+        _ = Update.apply(.key(.escape), to: &state)
+        _ = Update.apply(.key(.character("j")), to: &state)
+        _ = Update.apply(.key(.enter), to: &state)
+        #expect(state.screen == .journey(name: "golden path"))
+    }
 }

@@ -35,7 +35,7 @@ public enum Update {
             state.stats[result.target] = stats
             append(result, to: &state.recent[result.target, default: []], limit: DashboardState.recentLimit)
             append(result, to: &state.resultLog[result.target, default: []], limit: state.resultLogCapacity)
-            if let flap = state.flapDetector.record(result) { log(.flapping(FlapChange(flap, at: result.startedAt)), in: &state) }
+            if let flap = state.flapDetector.record(result) { log(.flapping(FlapChange(flap, result: result)), in: &state) }
             for metric in result.outcome.reported {
                 let key = ReportedKey(service: result.target, metric: metric.name)
                 if state.reportedHistory[key] == nil { state.reportedKeys.append(key) }
@@ -140,8 +140,8 @@ public enum Update {
             state.screen = .journey(name: journey.name)
         } else if state.focus == .modules, let row = state.moduleSelection[safe: state.selectedRow(.modules)] {
             state.screen = .suite(name: row.suite, module: row.module)
-        } else if state.focus == .events, case .deploy = state.eventRows[safe: state.selectedRow(.events)] {
-            state.screen = .deploys
+        } else if state.focus == .events, let screen = state.eventRows[safe: state.selectedRow(.events)]?.screen {
+            state.screen = screen
         } else if let name = state.selectedTarget, state.info(name) != nil {
             state.screen = .detail(target: name)
         }

@@ -27,8 +27,8 @@ enum EventsPane {
                 let style = Style.status(change.status)
                 return [time, Span(g.status(change.status) + " ", style), Span(state.redactor.redact(change.text), style)]
             case .flapping(let change):
-                let style = Style.status(change.started == nil ? .up : .slow)
-                return [time, Span(g.status(change.started == nil ? .up : .slow) + " ", style), Span(change.target + " "),
+                let style = Style.status(change.status)
+                return [time, Span(g.status(change.status) + " ", style), Span(change.target + " "),
                         Span(state.redactor.redact(change.summary), style)]
             case .deploy(let marker):
                 return [time, Span(g.deploy + " ", Style(.accent, bold: true)), Span(state.redactor.redact(marker.summary), Style(.accent, bold: true)),
