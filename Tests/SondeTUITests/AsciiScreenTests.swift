@@ -14,23 +14,15 @@ struct AsciiScreenTests {
         state.journeyNames = ["golden path with a rather long journey name"]
         state.flapping = HistorySettings(flapFailures: 2, flapWindow: 4)
         func journey(failing: Bool, at offset: TimeInterval) -> JourneyResult {
-            let steps = ["frontend", "auth", "backend", "websocket", "chat init"].enumerated().map { index, name in
-                let failed = failing && index == 4
-                return JourneyResult.StepResult(name: name, result: F.result(name, ms: 20, code: failed ? 404 : 200,
-                                                                             failure: failed ? FailureReason(.httpStatus, "HTTP 404 (expected 200) from the chat service") : nil,
-                                                                             at: offset, goal: nil))
-            }
-            return JourneyResult(name: "golden path with a rather long journey name", steps: steps, startedAt: F.start.addingTimeInterval(offset))
+            F.journey("golden path with a rather long journey name", steps: ["frontend", "auth", "backend", "websocket", "chat init"],
+                      failing: failing ? "chat init" : nil, reason: "HTTP 404 (expected 200) from the chat service", at: offset)
         }
         var messages: [Message] = [.event(.journey(journey(failing: false, at: 11))), .event(.journey(journey(failing: true, at: 12)))]
         messages.append(.event(.suite(SuiteResult(name: "e2e", error: "not JUnit XML: unexpected end of file in a very long path name", readAt: F.start.addingTimeInterval(13),
                                                   commandOutput: "collected 10 items\nERROR: something went wrong", exitStatus: 2))))
-        for (i, mark) in "..x.x".enumerated() {
-            let failure = mark == "x" ? FailureReason(.httpStatus, "HTTP 503 (expected 200)") : nil
-            messages.append(.event(.result(F.result("auth", ms: 40, code: failure == nil ? 200 : 503, failure: failure, at: Double(20 + i), goal: nil))))
-        }
         messages.append(.deployMarker(DeployMarker(name: "v2", at: F.start.addingTimeInterval(7), source: .manual)))
         for message in messages { _ = Update.apply(message, to: &state) }
+        F.feed("..x.x", from: 20, to: &state)
         return state
     }
 

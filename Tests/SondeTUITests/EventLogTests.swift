@@ -8,14 +8,8 @@ struct EventLogTests {
     typealias F = DashboardFixture
 
     private func journey(failing: Bool, at offset: TimeInterval, sequence: Int) -> JourneyResult {
-        let names = ["frontend", "auth", "backend", "websocket", "chat init"]
-        let steps = names.enumerated().map { index, name in
-            let failed = failing && index == names.count - 1
-            let result = F.result("golden path/\(name)", ms: 20, code: failed ? 404 : 200,
-                                  failure: failed ? FailureReason(.httpStatus, "HTTP 404") : nil, at: offset, goal: nil)
-            return JourneyResult.StepResult(name: name, result: result)
-        }
-        return JourneyResult(name: "golden path", steps: steps, startedAt: F.start.addingTimeInterval(offset), sequence: sequence)
+        F.journey("golden path", steps: ["frontend", "auth", "backend", "websocket", "chat init"], failing: failing ? "chat init" : nil,
+                  at: offset, sequence: sequence)
     }
 
     private func suite(passing: Int, error: String? = nil, at offset: TimeInterval) -> SuiteResult {
@@ -61,12 +55,7 @@ struct EventLogTests {
     func flapping() {
         var state = F.state()
         state.flapping = HistorySettings(flapFailures: 2, flapWindow: 4)
-        for (i, mark) in "..x.x....".enumerated() {
-            let failure = mark == "x" ? FailureReason(.httpStatus, "HTTP 503 (expected 200)") : nil
-            let result = F.result("auth", ms: 40, code: failure == nil ? 200 : 503, failure: failure, at: Double(i * 5),
-                                  sequence: i + 1, goal: .milliseconds(300))
-            _ = Update.apply(.event(.result(result)), to: &state)
-        }
+        F.feed("..x.x....", to: &state)
         let flaps = eventLines(state).filter { $0.contains("flapping") }
         #expect(flaps == ["15:33:50 ● auth no longer flapping",
                           "15:33:40 ▲ auth flapping: failed 2 of the last 4 (HTTP 503 (expected 200))"])
@@ -76,11 +65,7 @@ struct EventLogTests {
     func flappingEndsDown() {
         var state = F.state()
         state.flapping = HistorySettings(flapFailures: 2, flapWindow: 3)
-        for (i, mark) in ".xxx".enumerated() {
-            let failure = mark == "x" ? FailureReason(.httpStatus, "HTTP 503 (expected 200)") : nil
-            _ = Update.apply(.event(.result(F.result("auth", ms: 40, code: failure == nil ? 200 : 503, failure: failure, at: Double(i * 5),
-                                                     sequence: i + 1, goal: .milliseconds(300)))), to: &state)
-        }
+        F.feed(".xxx", to: &state)
         #expect(eventLines(state).first == "15:33:35 ✖ auth no longer flapping: down for every recent result")
     }
 

@@ -8,12 +8,7 @@ struct FlappingRenderTests {
     private func state(_ pattern: String, failures: Int = 2, window: Int = 10) -> DashboardState {
         var state = DashboardFixture.state()
         state.flapping = HistorySettings(flapFailures: failures, flapWindow: window)
-        for (i, mark) in pattern.enumerated() {
-            let failure = mark == "x" ? FailureReason(.httpStatus, "HTTP 503 (expected 200)") : nil
-            let result = DashboardFixture.result("auth", ms: 40, code: failure == nil ? 200 : 503, failure: failure,
-                                                 at: Double(i * 5), sequence: i + 1, goal: .milliseconds(300))
-            _ = Update.apply(.event(.result(result)), to: &state)
-        }
+        DashboardFixture.feed(pattern, to: &state)
         return state
     }
 
