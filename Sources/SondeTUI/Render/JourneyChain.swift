@@ -12,39 +12,37 @@ enum JourneyChain {
         return cut(join(passedCounted(journey, g), glyphs: g), width: width, glyphs: g)
     }
 
-    /// One step as drawn: its glyph and (maybe) its name, in its status colour.
-    typealias Piece = Span
-
     static func glyph(_ step: JourneyResult.StepResult, _ g: Glyphs) -> String {
         guard let result = step.result else { return g.pending }
         return result.status == .up ? g.check : g.status(result.status)
     }
 
-    static func piece(_ step: JourneyResult.StepResult, named: Bool, _ g: Glyphs) -> Piece {
+    /// One step as drawn: its glyph and (maybe) its name, in its status colour.
+    static func piece(_ step: JourneyResult.StepResult, named: Bool, _ g: Glyphs) -> Span {
         let style: Style = step.result.map { .status($0.status) } ?? .muted
         return Span(named ? glyph(step, g) + " " + step.name : glyph(step, g), style)
     }
 
-    static func full(_ journey: JourneyResult, _ g: Glyphs) -> [Piece] {
+    static func full(_ journey: JourneyResult, _ g: Glyphs) -> [Span] {
         journey.steps.map { piece($0, named: true, g) }
     }
 
     /// Steps before the first failure shrink to their glyph; the failure and the rest keep names.
-    static func failuresNamed(_ journey: JourneyResult, _ g: Glyphs) -> [Piece] {
+    static func failuresNamed(_ journey: JourneyResult, _ g: Glyphs) -> [Span] {
         let firstBad = firstNotPassed(journey)
         return journey.steps.enumerated().map { index, step in piece(step, named: index >= firstBad, g) }
     }
 
     /// `✓4 › ✖ chat init › ○2`: the steps before the failure as runs of one glyph with a count
     /// (`✓3▲1`), the failure by name, the skipped tail as a count.
-    static func passedCounted(_ journey: JourneyResult, _ g: Glyphs) -> [Piece] {
+    static func passedCounted(_ journey: JourneyResult, _ g: Glyphs) -> [Span] {
         let firstBad = firstNotPassed(journey)
         var runs: [(glyph: String, status: Status, count: Int)] = []
         for step in journey.steps.prefix(firstBad) {
             let status = step.result?.status ?? .up
             if let last = runs.last, last.status == status { runs[runs.count - 1].count += 1 } else { runs.append((glyph(step, g), status, 1)) }
         }
-        var pieces: Line = runs.isEmpty ? [] : [Span(runs.map { "\($0.glyph)\($0.count)" }.joined(), .status(runs.map(\.status).max() ?? .up))]
+        var pieces: [Span] = runs.isEmpty ? [] : [Span(runs.map { "\($0.glyph)\($0.count)" }.joined(), .status(runs.map(\.status).max() ?? .up))]
         guard firstBad < journey.steps.count else { return pieces }
         pieces.append(piece(journey.steps[firstBad], named: true, g))
         let skipped = journey.steps.count - firstBad - 1
@@ -58,7 +56,7 @@ enum JourneyChain {
         journey.steps.firstIndex { $0.result.map { $0.status == .down } ?? true } ?? journey.steps.count
     }
 
-    static func join(_ pieces: [Piece], glyphs g: Glyphs) -> Line {
+    static func join(_ pieces: [Span], glyphs g: Glyphs) -> Line {
         var line: Line = []
         for (index, piece) in pieces.enumerated() {
             if index > 0 { line.append(Span(" " + g.stepSeparator + " ", .muted)) }
