@@ -71,4 +71,25 @@ struct SuiteDetailTests {
         #expect(text.contains("files: out/smoke.xml"))
         #expect(text.contains("Error   not JUnit XML: unexpected end of file"))
     }
+
+    @Test("On a short screen j/k scroll the detail to the end of the output, and it reopens at the top")
+    func scrolls() {
+        var state = state(height: 24)
+        _ = Update.apply(.key(.enter), to: &state)
+        let top = F.text(state)
+        #expect(top.contains("more lines, j/k scroll"))
+        #expect(!top.contains("FAILED token"))
+        let maxScroll = ScrolledBody.maxScroll(state)
+        #expect(maxScroll > 0)
+        for _ in 0..<(maxScroll + 10) { _ = Update.apply(.key(.character("j")), to: &state) }
+        #expect(state.detailScroll == maxScroll, "j stops at the end")
+        let end = F.text(state)
+        #expect(end.contains("FAILED token ***"))
+        #expect(!end.contains("j/k scroll"))
+        _ = Update.apply(.key(.character("k")), to: &state)
+        #expect(state.detailScroll == maxScroll - 1)
+        _ = Update.apply(.key(.escape), to: &state)
+        _ = Update.apply(.key(.enter), to: &state)
+        #expect(state.detailScroll == 0)
+    }
 }

@@ -35,7 +35,12 @@ public struct DashboardState: Sendable {
     /// A comparison handed in from history; when nil the deploy view computes one from `resultLog`.
     public var suppliedComparison: DeployComparison?
 
-    public var screen: Screen = .dashboard
+    public var screen: Screen = .dashboard {
+        // A view opens at its top.
+        didSet { if screen != oldValue { detailScroll = 0 } }
+    }
+    /// How many lines a full-screen view is scrolled past.
+    public var detailScroll = 0
     public var showHelp = false
     /// How many bindings the help overlay is scrolled past, when it does not fit.
     public var helpScroll = 0

@@ -101,7 +101,11 @@ public enum Update {
         case .focusNext, .focusPrevious:
             moveFocus(by: action == .focusNext ? 1 : -1, in: &state)
         case .selectNext, .selectPrevious:
-            guard state.screen == .dashboard else { return [] }
+            guard state.screen == .dashboard else {
+                let step = action == .selectNext ? 1 : -1
+                state.detailScroll = min(max(0, state.detailScroll + step), ScrolledBody.maxScroll(state))
+                return []
+            }
             let count = state.rowCount(state.focus)
             guard count > 0 else { return [] }
             let next = state.selectedRow(state.focus) + (action == .selectNext ? 1 : -1)

@@ -4,16 +4,18 @@ import SondeCore
 /// and the verdict of the regression rule; regressions stand out.
 enum DeployView {
     static func draw(_ state: DashboardState, in rect: Rect, into canvas: inout Canvas) {
-        let g = state.glyphs
+        let title = state.deployComparison.map { comparison in
+            "\(state.redactor.redact(comparison.marker.summary)) at \(Clock.time(comparison.marker.at, zone: state.timeZone))  (Esc back)"
+        } ?? "Deploy  (Esc back)"
+        Box.draw(rect, title: title, focused: true, glyphs: state.glyphs, into: &canvas)
+        ScrolledBody.fill(body(state), state: state, in: rect.inset, into: &canvas)
+    }
+
+    static func body(_ state: DashboardState) -> [Line] {
         guard let comparison = state.deployComparison else {
-            Box.draw(rect, title: "Deploy  (Esc back)", focused: true, glyphs: g, into: &canvas)
-            Box.fill([[Span("No deploy marked yet: press d when a deploy starts.", .muted)]], in: rect.inset, selected: nil, into: &canvas)
-            return
+            return [[Span("No deploy marked yet: press d when a deploy starts.", .muted)]]
         }
-        let marker = comparison.marker
-        let title = "\(state.redactor.redact(marker.summary)) at \(Clock.time(marker.at, zone: state.timeZone))  (Esc back)"
-        Box.draw(rect, title: title, focused: true, glyphs: g, into: &canvas)
-        Box.fill(lines(comparison, state: state), in: rect.inset, selected: nil, into: &canvas)
+        return lines(comparison, state: state)
     }
 
     static func lines(_ comparison: DeployComparison, state: DashboardState) -> [Line] {

@@ -32,12 +32,13 @@ enum JourneysPane {
 /// One journey's steps in order: status, latency, reason; skipped steps say so.
 enum JourneyView {
     static func draw(_ state: DashboardState, journey name: String, in rect: Rect, into canvas: inout Canvas) {
+        Box.draw(rect, title: "journey \(name)  (Esc back)", focused: true, glyphs: state.glyphs, into: &canvas)
+        ScrolledBody.fill(body(state, journey: name, width: rect.inset.width), state: state, in: rect.inset, into: &canvas)
+    }
+
+    static func body(_ state: DashboardState, journey name: String, width: Int) -> [Line] {
         let g = state.glyphs
-        Box.draw(rect, title: "journey \(name)  (Esc back)", focused: true, glyphs: g, into: &canvas)
-        guard let journey = state.journeys[name] else {
-            Box.fill([[Span("no run yet", .muted)]], in: rect.inset, selected: nil, into: &canvas)
-            return
-        }
+        guard let journey = state.journeys[name] else { return [[Span("no run yet", .muted)]] }
         var lines: [Line] = [[Span("Last run ", Style(.text, bold: true)), Span(Clock.time(journey.startedAt, zone: state.timeZone) + "  "),
                               Span(journey.summary, .status(journey.status))], []]
         let nameWidth = min(30, max(8, journey.steps.map { DisplayWidth.of($0.name) }.max() ?? 8))
@@ -53,6 +54,6 @@ enum JourneyView {
             }
             lines.append(line)
         }
-        Box.fill(DetailView.wrap(lines, width: rect.inset.width), in: rect.inset, selected: nil, into: &canvas)
+        return DetailView.wrap(lines, width: width)
     }
 }

@@ -12,10 +12,14 @@ enum SuiteDetailView {
     static func draw(_ state: DashboardState, suite name: String, module: String?, in rect: Rect, into canvas: inout Canvas) {
         let g = state.glyphs
         Box.draw(rect, title: "suite \(name)  (Esc back)", focused: true, glyphs: g, into: &canvas)
+        ScrolledBody.fill(body(state, suite: name, module: module, width: rect.inset.width), state: state, in: rect.inset, into: &canvas)
+    }
+
+    static func body(_ state: DashboardState, suite name: String, module: String?, width: Int) -> [Line] {
         let lines = self.lines(state, suite: name, module: module).map { line in
             line.map { Span(state.redactor.redact($0.text), $0.style) }
         }
-        Box.fill(DetailView.wrap(lines, width: rect.inset.width), in: rect.inset, selected: nil, into: &canvas)
+        return DetailView.wrap(lines, width: width)
     }
 
     static func lines(_ state: DashboardState, suite name: String, module picked: String?) -> [Line] {
