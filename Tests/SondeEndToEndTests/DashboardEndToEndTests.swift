@@ -3,7 +3,7 @@ import Testing
 
 /// The built `sonde` binary in a pseudo-terminal: screens read back as a terminal shows them,
 /// keys, resizes, and the terminal restored however the dashboard ends.
-@Suite("Dashboard end to end", .serialized, .enabled(if: PtySession.unavailable == nil, "\(PtySession.unavailable ?? "")"))
+@Suite("Dashboard end to end", .serialized, .enabled(if: PtySession.shouldRun, PtySession.skipComment))
 struct DashboardEndToEndTests {
     @Test("sonde demo: panes fill in; ?, Tab, Enter, Esc work; q quits and restores the terminal")
     func keys() throws {
@@ -25,6 +25,8 @@ struct DashboardEndToEndTests {
         #expect(report.screens["detail"]?.contains("GET http://127.0.0.1:") == true, "Tab, Tab, Shift-Tab, Shift-Tab is back on Services; Enter opens backend")
         #expect(report.exit_status == 0)
         #expect(report.terminalRestored, "rmcup/cnorm/cooked: \(report.restored) \(String(describing: report.cooked))")
+        // The control for the NO_COLOR test: with colours allowed, the driver does see them.
+        #expect(report.colors.any)
     }
 
     @Test("Resizing lays out again; too small shows the size needed and q still quits")
@@ -32,7 +34,8 @@ struct DashboardEndToEndTests {
         let report = try PtySession.run(["demo"], cols: 120, rows: 40, steps: [
             .waitFor("HTTP 200"),
             .resize(cols: 50, rows: 12), .waitFor("Terminal too small: 50x12"), .snapshot("small"),
-            .resize(cols: 80, rows: 24), .waitFor("─ Services"), .snapshot("standard"),
+            .resize(cols: 80, rows: 24), .waitForPattern(ScreenShape.fullWidthBox(cols: 80)), .snapshot("standard"),
+            .resize(cols: 160, rows: 48), .waitForPattern(ScreenShape.fullWidthBox(cols: 160)), .snapshot("wide"),
             .resize(cols: 50, rows: 12), .waitFor("Terminal too small"),
             .keys("q"), .waitExit(),
         ])
@@ -41,6 +44,8 @@ struct DashboardEndToEndTests {
         let standard = report.screens["standard"] ?? ""
         #expect(standard.split(separator: "\n").allSatisfy { $0.count <= 80 })
         #expect(standard.contains("Services") && standard.contains("Events"))
+        ScreenShape.expectWhole(standard, cols: 80, rows: 24)
+        ScreenShape.expectWhole(report.screens["wide"] ?? "", cols: 160, rows: 48)
         #expect(report.exit_status == 0)
         #expect(report.terminalRestored)
     }
@@ -78,14 +83,13 @@ struct DashboardEndToEndTests {
 
     @Test("ASCII when the locale is not UTF-8, and NO_COLOR is honoured")
     func asciiLocale() throws {
-        let report = try PtySession.run(["demo"], env: ["LANG": "C", "LC_ALL": "C", "NO_COLOR": "1"], steps: [
-            .waitFor("HTTP 200"), .snapshot("ascii"), .keys("q"), .waitExit(),
-        ])
-        #expect(report.ok, "stopped at \(report.failure ?? [:]):\n\(report.screens["at_failure"] ?? "")")
-        let screen = report.screens["ascii"] ?? ""
+        let report = try PtySession.demoScreen(env: ["LANG": "C", "LC_ALL": "C", "NO_COLOR": "1"])
+        #expect(report.ok, "\(report.stopped)")
+        let screen = report.screens["screen"] ?? ""
         #expect(screen.contains("+- Services"))
         let foreign = screen.unicodeScalars.filter { !$0.isASCII }
         #expect(foreign.isEmpty, "non-ASCII on screen:\n\(screen)")
+        #expect(!report.colors.any, "NO_COLOR=1 but colour SGR was written: \(report.colors)")
         #expect(report.terminalRestored)
     }
 

@@ -65,4 +65,26 @@ enum DashboardFixture {
     }
 
     static func text(_ state: DashboardState) -> String { Renderer.render(state).text }
+
+    /// Feeds one result per mark, 5 s apart from `offset`: `.` answers 200, `x` fails with 503.
+    static func feed(_ pattern: String, target: String = "auth", from offset: TimeInterval = 0, to state: inout DashboardState) {
+        for (i, mark) in pattern.enumerated() {
+            let failure = mark == "x" ? FailureReason(.httpStatus, "HTTP 503 (expected 200)") : nil
+            let result = self.result(target, ms: 40, code: failure == nil ? 200 : 503, failure: failure,
+                                     at: offset + Double(i * 5), sequence: i + 1, goal: .milliseconds(300))
+            _ = Update.apply(.event(.result(result)), to: &state)
+        }
+    }
+
+    /// A run of `name` whose steps pass, except `failing` (with `reason`); later steps ran too.
+    static func journey(_ name: String, steps: [String], failing: String? = nil, reason: String = "HTTP 404",
+                        at offset: TimeInterval, sequence: Int = 1) -> JourneyResult {
+        let results = steps.map { step in
+            let failed = step == failing
+            let result = self.result("\(name)/\(step)", ms: 20, code: failed ? 404 : 200,
+                                     failure: failed ? FailureReason(.httpStatus, reason) : nil, at: offset, goal: nil)
+            return JourneyResult.StepResult(name: step, result: result)
+        }
+        return JourneyResult(name: name, steps: results, startedAt: start.addingTimeInterval(offset), sequence: sequence)
+    }
 }

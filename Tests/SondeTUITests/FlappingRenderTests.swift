@@ -5,15 +5,10 @@ import Testing
 
 @Suite("A flapping target is marked in the Services pane")
 struct FlappingRenderTests {
-    private func state(_ pattern: String) -> DashboardState {
+    private func state(_ pattern: String, failures: Int = 2, window: Int = 10) -> DashboardState {
         var state = DashboardFixture.state()
-        state.flapping = HistorySettings(flapFailures: 2, flapWindow: 10)
-        for (i, mark) in pattern.enumerated() {
-            let failure = mark == "x" ? FailureReason(.httpStatus, "HTTP 503 (expected 200)") : nil
-            let result = DashboardFixture.result("auth", ms: 40, code: failure == nil ? 200 : 503, failure: failure,
-                                                 at: Double(i * 5), sequence: i + 1, goal: .milliseconds(300))
-            _ = Update.apply(.event(.result(result)), to: &state)
-        }
+        state.flapping = HistorySettings(flapFailures: failures, flapWindow: window)
+        DashboardFixture.feed(pattern, to: &state)
         return state
     }
 
@@ -31,5 +26,23 @@ struct FlappingRenderTests {
         let down = authRow(state("..x......x"))
         #expect(down.contains("HTTP 503 (expected 200)"))
         #expect(!down.contains("flapping"))
+    }
+
+    @Test("A window longer than the recent results still counts k of n over all n")
+    func windowLongerThanRecent() {
+        let pattern = "xxx" + String(repeating: ".", count: 17)
+        #expect(pattern.count > DashboardState.recentLimit)
+        #expect(authRow(state(pattern, failures: 3, window: 20)).contains("flapping 3/20 failed"))
+        // One more good result pushes the first failure out of the window: 2 of 20 is below k.
+        #expect(!authRow(state(pattern + ".", failures: 3, window: 20)).contains("flapping"))
+    }
+
+    @Test("A window longer than the result log keeps enough results for it")
+    func windowLongerThanLog() {
+        let window = DashboardState.resultLogLimit + 50
+        let pattern = "xx" + String(repeating: ".", count: window - 2)
+        let flapping = state(pattern, failures: 2, window: window)
+        #expect(flapping.resultLog["auth"]?.count == window)
+        #expect(authRow(flapping).contains("flapping 2/\(window) failed"))
     }
 }

@@ -97,8 +97,9 @@ struct PaneRenderTests {
         _ = Update.apply(.event(.journey(JourneyResult(name: "golden path", steps: steps, startedAt: DashboardFixture.start))), to: &state)
         let text = DashboardFixture.text(state)
         #expect(text.contains("✖ golden path"))
-        #expect(text.contains("1/3 steps"))
-        #expect(text.contains("chat init: HTTP 404"))
+        #expect(text.contains("golden path 1/3"))
+        #expect(text.contains("✖ chat init"))
+        #expect(text.contains("HTTP 404"))
         state.focus = .journeys
         _ = Update.apply(.key(.enter), to: &state)
         let view = DashboardFixture.text(state)

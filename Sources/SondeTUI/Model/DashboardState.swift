@@ -13,12 +13,18 @@ public struct DashboardState: Sendable {
     /// The last few results per target, newest last, for the detail view.
     public var recent: [String: [ProbeResult]] = [:]
     /// k of the last n results down (and some not) marks a target flapping (`history:` in the config).
-    public var flapping = HistorySettings()
+    public var flapping = HistorySettings() {
+        didSet { flapDetector = IntermittencyDetector(flapping) }
+    }
+    /// Follows the same k of n as `flapping`, to log when a target starts or stops flapping.
+    var flapDetector = IntermittencyDetector(HistorySettings())
     /// Figures services report about their dependencies, keyed by `ReportedKey`, oldest first.
     public var reportedHistory: [ReportedKey: [Double]] = [:]
     /// The keys of `reportedHistory` in the order they first appeared.
     public var reportedKeys: [ReportedKey] = []
     public var suites: [String: SuiteResult] = [:]
+    /// Where each suite's report comes from (files or a `run:` command), for its detail view.
+    public var suiteSources: [String: SuiteSpec.Source] = [:]
     public var journeys: [String: JourneyResult] = [:]
     /// State changes and deploy markers, newest first.
     public var events: [LogEntry] = []
@@ -29,8 +35,15 @@ public struct DashboardState: Sendable {
     /// A comparison handed in from history; when nil the deploy view computes one from `resultLog`.
     public var suppliedComparison: DeployComparison?
 
-    public var screen: Screen = .dashboard
+    public var screen: Screen = .dashboard {
+        // A view opens at its top.
+        didSet { if screen != oldValue { detailScroll = 0 } }
+    }
+    /// How many lines a full-screen view is scrolled past.
+    public var detailScroll = 0
     public var showHelp = false
+    /// How many bindings the help overlay is scrolled past, when it does not fit.
+    public var helpScroll = 0
     public var focus: PaneID = .services
     public var selection: [PaneID: Int] = [:]
     public var filter = ""
@@ -79,12 +92,18 @@ public struct DashboardState: Sendable {
             themes: themes, width: width, height: height, glyphs: glyphs
         )
         flapping = config.history
+        suiteSources = Dictionary(config.suites.map { ($0.name, $0.source) }, uniquingKeysWith: { first, _ in first })
+        flapDetector = IntermittencyDetector(config.history)
     }
 
-    /// When the target failed k of its last n results while answering others, or nil.
+    /// When the target failed k of its last n results while answering others, or nil. Reads
+    /// the full result log (not the dozen `recent` ones), so "k of n" holds for any n kept.
     public func intermittency(_ name: String) -> Intermittency? {
-        IntermittencyDetector.assess(recent[name] ?? [], failures: flapping.flapFailures, window: flapping.flapWindow)
+        IntermittencyDetector.assess(resultLog[name] ?? [], failures: flapping.flapFailures, window: flapping.flapWindow)
     }
+
+    /// Results kept per target: enough for deploy comparisons and for the whole flap window.
+    var resultLogCapacity: Int { max(Self.resultLogLimit, flapping.flapWindow) }
 
     public var themeName: String { themes[themeIndex % themes.count] }
 

@@ -1,23 +1,44 @@
 import Foundation
 import SondeCore
 
-/// One line of the event log: a target changing state, or a deploy marker.
+/// One line of the event log: a target changing state, a journey or suite changing, a target
+/// starting or stopping to flap, or a deploy marker.
 public enum LogEntry: Sendable, Equatable {
     case change(StatusChange)
+    case journey(JourneyChange)
+    case suite(SuiteChange)
+    case flapping(FlapChange)
     case deploy(DeployMarker)
 
     public var at: Date {
         switch self {
         case .change(let change): change.at
+        case .journey(let change): change.at
+        case .suite(let change): change.at
+        case .flapping(let change): change.at
         case .deploy(let marker): marker.at
         }
     }
 
-    /// The target a key press on this row acts on; a deploy applies to all (or names one).
+    /// The target a key press on this row acts on; a deploy applies to all (or names one);
+    /// journeys and suites are not probe targets.
     public var target: String? {
         switch self {
         case .change(let change): change.target
+        case .flapping(let change): change.target
+        case .journey, .suite: nil
         case .deploy(let marker): marker.target
+        }
+    }
+
+    /// What Enter on this row opens, when it is not a target's detail: the deploy view, the
+    /// journey, or the suite.
+    var screen: Screen? {
+        switch self {
+        case .deploy: .deploys
+        case .journey(let change): .journey(name: change.journey)
+        case .suite(let change): .suite(name: change.suite, module: nil)
+        case .change, .flapping: nil
         }
     }
 
@@ -25,6 +46,9 @@ public enum LogEntry: Sendable, Equatable {
     var searchText: String {
         switch self {
         case .change(let change): change.target
+        case .journey(let change): change.journey
+        case .suite(let change): change.suite
+        case .flapping(let change): change.target
         case .deploy(let marker): marker.summary
         }
     }

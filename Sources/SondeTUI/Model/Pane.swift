@@ -13,6 +13,9 @@ public enum Screen: Sendable, Equatable {
     case dashboard
     case detail(target: String)
     case journey(name: String)
+    /// One suite in full (its source, exit status, modules, causes, command output), with a
+    /// module picked from the Modules pane (nil for a suite that could not be read).
+    case suite(name: String, module: String?)
     /// Before / after the latest deploy marker, per target.
     case deploys
 }

@@ -14,6 +14,23 @@ public enum DatabaseRow: Sendable, Equatable {
     }
 }
 
+/// One selectable row of the Modules pane.
+public enum ModuleRow: Sendable, Equatable {
+    case unreadable(suite: String)
+    case module(suite: String, name: String)
+
+    public var suite: String {
+        switch self {
+        case .unreadable(let suite), .module(let suite, _): suite
+        }
+    }
+
+    public var module: String? {
+        if case .module(_, let name) = self { return name }
+        return nil
+    }
+}
+
 /// The rows each pane shows, derived from the state and the filter. Views and `update` share
 /// these, so selection always means what is on screen.
 extension DashboardState {
@@ -35,6 +52,13 @@ extension DashboardState {
         // values on screen, marked stale), in the order they first appeared.
         let reported = reportedKeys.filter { matchesFilter($0.metric) || matchesFilter($0.service) }.map(DatabaseRow.reported)
         return direct + reported
+    }
+
+    /// What the Modules pane lists and selects, in its order: suites that could not be read
+    /// (their error), then the modules.
+    public var moduleSelection: [ModuleRow] {
+        let errors = suiteNames.filter { suites[$0]?.error != nil }.map(ModuleRow.unreadable)
+        return errors + moduleRows.map { ModuleRow.module(suite: $0.suite, name: $0.module.name) }
     }
 
     public var moduleRows: [(suite: String, module: ModuleResult)] {
@@ -72,7 +96,7 @@ extension DashboardState {
         case .services: serviceRows.count
         case .databases: databaseRows.count
         case .websockets: websocketRows.count
-        case .modules: moduleRows.count
+        case .modules: moduleSelection.count
         case .journeys: journeyRows.count
         case .events: eventRows.count
         }

@@ -34,16 +34,19 @@ public enum Update {
             if let change = stats.record(result) { log(.change(change), in: &state) }
             state.stats[result.target] = stats
             append(result, to: &state.recent[result.target, default: []], limit: DashboardState.recentLimit)
-            append(result, to: &state.resultLog[result.target, default: []], limit: DashboardState.resultLogLimit)
+            append(result, to: &state.resultLog[result.target, default: []], limit: state.resultLogCapacity)
+            if let flap = state.flapDetector.record(result) { log(.flapping(FlapChange(flap, result: result)), in: &state) }
             for metric in result.outcome.reported {
                 let key = ReportedKey(service: result.target, metric: metric.name)
                 if state.reportedHistory[key] == nil { state.reportedKeys.append(key) }
                 append(metric.value, to: &state.reportedHistory[key, default: []], limit: DashboardState.sparkLimit)
             }
         case .suite(let suite):
+            if let old = state.suites[suite.name], let change = SuiteChange(from: old, to: suite) { log(.suite(change), in: &state) }
             state.suites[suite.name] = suite
             if !state.suiteNames.contains(suite.name) { state.suiteNames.append(suite.name) }
         case .journey(let journey):
+            if let old = state.journeys[journey.name], let change = JourneyChange(from: old, to: journey) { log(.journey(change), in: &state) }
             state.journeys[journey.name] = journey
         }
     }
@@ -71,13 +74,21 @@ public enum Update {
 
     static func handle(_ key: Key, in state: inout DashboardState) -> [Command] {
         if state.editingFilter { return editFilter(key, in: &state) }
-        if state.showHelp {
-            // Any key closes the help; q still quits from it.
-            state.showHelp = false
-            return state.keyMap.action(for: key) == .quit ? [.quit] : []
-        }
+        if state.showHelp { return helpKey(key, in: &state) }
         guard let action = state.keyMap.action(for: key) else { return [] }
         return perform(action, in: &state)
+    }
+
+    /// j/k scroll a help overlay that does not fit; any other key closes it, and q still quits.
+    static func helpKey(_ key: Key, in state: inout DashboardState) -> [Command] {
+        let action = state.keyMap.action(for: key)
+        let maxScroll = HelpOverlay.maxScroll(state)
+        if maxScroll > 0, action == .selectNext || action == .selectPrevious {
+            state.helpScroll = min(max(0, state.helpScroll + (action == .selectNext ? 1 : -1)), maxScroll)
+            return []
+        }
+        state.showHelp = false
+        return action == .quit ? [.quit] : []
     }
 
     static func perform(_ action: Action, in state: inout DashboardState) -> [Command] {
@@ -86,10 +97,15 @@ public enum Update {
             return [.quit]
         case .help:
             state.showHelp = true
+            state.helpScroll = 0
         case .focusNext, .focusPrevious:
             moveFocus(by: action == .focusNext ? 1 : -1, in: &state)
         case .selectNext, .selectPrevious:
-            guard state.screen == .dashboard else { return [] }
+            guard state.screen == .dashboard else {
+                let step = action == .selectNext ? 1 : -1
+                state.detailScroll = min(max(0, state.detailScroll + step), ScrolledBody.maxScroll(state))
+                return []
+            }
             let count = state.rowCount(state.focus)
             guard count > 0 else { return [] }
             let next = state.selectedRow(state.focus) + (action == .selectNext ? 1 : -1)
@@ -126,8 +142,10 @@ public enum Update {
         guard state.screen == .dashboard else { return }
         if state.focus == .journeys, let journey = state.journeyRows[safe: state.selectedRow(.journeys)] {
             state.screen = .journey(name: journey.name)
-        } else if state.focus == .events, case .deploy = state.eventRows[safe: state.selectedRow(.events)] {
-            state.screen = .deploys
+        } else if state.focus == .modules, let row = state.moduleSelection[safe: state.selectedRow(.modules)] {
+            state.screen = .suite(name: row.suite, module: row.module)
+        } else if state.focus == .events, let screen = state.eventRows[safe: state.selectedRow(.events)]?.screen {
+            state.screen = screen
         } else if let name = state.selectedTarget, state.info(name) != nil {
             state.screen = .detail(target: name)
         }

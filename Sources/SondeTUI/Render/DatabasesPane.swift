@@ -25,8 +25,8 @@ enum DatabasesPane {
                 let last = stats?.last
                 let style = Style.status(last?.status)
                 line = [Span(g.status(last?.status) + " ", style), Span(Text.left(name, columns.name, ellipsis: g.ellipsis) + " "),
-                        Span(Text.right(last?.status == .down ? "-" : Text.ms(last?.latency), 8), style), Span(" "),
-                        Span(Text.left("direct", 22), .muted), Span(" ")]
+                        Span(Text.right(last?.status == .down ? "-" : Text.ms(last?.latency), 8, ellipsis: g.ellipsis), style), Span(" "),
+                        Span(Text.left("direct", 22, ellipsis: g.ellipsis), .muted), Span(" ")]
                 history = stats?.window.recentLatencies ?? []
                 markers = state.markerOffsets(target, count: sparkWidth)
                 if let last { detail = ServicesPane.reason(last, redactor: state.redactor) }
@@ -34,7 +34,7 @@ enum DatabasesPane {
             case .reported(let key):
                 let values = state.reportedHistory[key] ?? []
                 line = [Span(g.reported + " ", Style(.reported)), Span(Text.left(name, columns.name, ellipsis: g.ellipsis) + " "),
-                        Span(Text.right(Text.ms(values.last), 8), Style(.reported)), Span(" "),
+                        Span(Text.right(Text.ms(values.last), 8, ellipsis: g.ellipsis), Style(.reported)), Span(" "),
                         Span(Text.left("reported by \(key.service)", 22, ellipsis: g.ellipsis), Style(.reported)), Span(" ")]
                 history = values.map { Optional($0) }
                 let fresh = state.stats[key.service]?.last?.outcome.reported.contains { $0.name == key.metric } ?? false

@@ -4,16 +4,18 @@ import SondeCore
 /// and the verdict of the regression rule; regressions stand out.
 enum DeployView {
     static func draw(_ state: DashboardState, in rect: Rect, into canvas: inout Canvas) {
-        let g = state.glyphs
+        let title = state.deployComparison.map { comparison in
+            "\(state.redactor.redact(comparison.marker.summary)) at \(Clock.time(comparison.marker.at, zone: state.timeZone))  (Esc back)"
+        } ?? "Deploy  (Esc back)"
+        Box.draw(rect, title: title, focused: true, glyphs: state.glyphs, into: &canvas)
+        ScrolledBody.fill(body(state), state: state, in: rect.inset, into: &canvas)
+    }
+
+    static func body(_ state: DashboardState) -> [Line] {
         guard let comparison = state.deployComparison else {
-            Box.draw(rect, title: "Deploy  (Esc back)", focused: true, glyphs: g, into: &canvas)
-            Box.fill([[Span("No deploy marked yet: press d when a deploy starts.", .muted)]], in: rect.inset, selected: nil, into: &canvas)
-            return
+            return [[Span("No deploy marked yet: press d when a deploy starts.", .muted)]]
         }
-        let marker = comparison.marker
-        let title = "\(state.redactor.redact(marker.summary)) at \(Clock.time(marker.at, zone: state.timeZone))  (Esc back)"
-        Box.draw(rect, title: title, focused: true, glyphs: g, into: &canvas)
-        Box.fill(lines(comparison, state: state), in: rect.inset, selected: nil, into: &canvas)
+        return lines(comparison, state: state)
     }
 
     static func lines(_ comparison: DeployComparison, state: DashboardState) -> [Line] {
@@ -21,16 +23,16 @@ enum DeployView {
         let nameWidth = min(22, max(8, comparison.rows.map { DisplayWidth.of($0.target) }.max() ?? 8))
         let bold = Style(.text, bold: true)
         var out: [Line] = [[
-            Span("  " + Text.left("target", nameWidth) + " ", bold),
-            Span(Text.right("p50", 9) + Text.right("p95", 9) + Text.right("errors", 8) + "  " + g.arrow + " ", bold),
-            Span(Text.right("p50", 9) + Text.right("p95", 9) + Text.right("errors", 8) + "  verdict", bold),
+            Span("  " + Text.left("target", nameWidth, ellipsis: g.ellipsis) + " ", bold),
+            Span(Text.right("p50", 9, ellipsis: g.ellipsis) + Text.right("p95", 9, ellipsis: g.ellipsis) + Text.right("errors", 8, ellipsis: g.ellipsis) + "  " + g.arrow + " ", bold),
+            Span(Text.right("p50", 9, ellipsis: g.ellipsis) + Text.right("p95", 9, ellipsis: g.ellipsis) + Text.right("errors", 8, ellipsis: g.ellipsis) + "  verdict", bold),
         ]]
         for row in comparison.rows {
             let (mark, style, verdict) = describe(row.verdict, glyphs: g)
             out.append([
                 Span(mark + " ", style), Span(Text.left(row.target, nameWidth, ellipsis: g.ellipsis) + " "),
-                Span(figures(row.before), .muted), Span("  " + g.arrow + " ", .muted),
-                Span(figures(row.after), row.verdict.isRegression ? style : .plain), Span("  "), Span(verdict, style),
+                Span(figures(row.before, glyphs: g), .muted), Span("  " + g.arrow + " ", .muted),
+                Span(figures(row.after, glyphs: g), row.verdict.isRegression ? style : .plain), Span("  "), Span(verdict, style),
             ])
         }
         let regressions = comparison.regressions.count
@@ -43,9 +45,9 @@ enum DeployView {
         return out
     }
 
-    static func figures(_ summary: LatencySummary) -> String {
-        Text.right(Text.ms(summary.p50), 9) + Text.right(Text.ms(summary.p95), 9)
-            + Text.right(summary.errorRate.map { "\(Int($0.rounded()))%" } ?? "-", 8)
+    static func figures(_ summary: LatencySummary, glyphs g: Glyphs) -> String {
+        Text.right(Text.ms(summary.p50), 9, ellipsis: g.ellipsis) + Text.right(Text.ms(summary.p95), 9, ellipsis: g.ellipsis)
+            + Text.right(summary.errorRate.map { "\(Int($0.rounded()))%" } ?? "-", 8, ellipsis: g.ellipsis)
     }
 
     static func describe(_ verdict: RegressionRule.Verdict, glyphs g: Glyphs) -> (String, Style, String) {

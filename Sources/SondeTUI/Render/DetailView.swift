@@ -5,16 +5,17 @@ import SondeCore
 enum DetailView {
     static func draw(_ state: DashboardState, target name: String, in rect: Rect, into canvas: inout Canvas) {
         let g = state.glyphs
-        let info = state.info(name)
+        Box.draw(rect, title: "\(name) \(g.dot) \(state.info(name)?.kind.rawValue ?? "?")  (Esc back, r probe now)", focused: true, glyphs: g, into: &canvas)
+        ScrolledBody.fill(body(state, target: name, width: rect.inset.width), state: state, in: rect.inset, into: &canvas)
+    }
+
+    static func body(_ state: DashboardState, target name: String, width: Int) -> [Line] {
         let stats = state.stats[name]
-        let last = stats?.last
-        Box.draw(rect, title: "\(name) \(g.dot) \(info?.kind.rawValue ?? "?")  (Esc back, r probe now)", focused: true, glyphs: g, into: &canvas)
-        let inner = rect.inset
-        let lines = self.lines(state, info: info, stats: stats, last: last).map { line in
+        let lines = self.lines(state, info: state.info(name), stats: stats, last: stats?.last).map { line in
             // Everything shown goes through the redactor, whatever produced it.
             line.map { Span(state.redactor.redact($0.text), $0.style) }
         }
-        Box.fill(wrap(lines, width: inner.width), in: inner, selected: nil, into: &canvas)
+        return wrap(lines, width: width)
     }
 
     static func lines(_ state: DashboardState, info: TargetInfo?, stats: TargetStats?, last: ProbeResult?) -> [Line] {
@@ -41,8 +42,8 @@ enum DetailView {
         for result in (state.recent[info?.name ?? ""] ?? []).reversed() {
             var line: Line = [
                 Span("  " + Clock.time(result.startedAt, zone: state.timeZone) + " ", .muted),
-                Span(state.glyphs.status(result.status) + " " + Text.left(result.status.rawValue, 5), .status(result.status)),
-                Span(Text.left(result.outcome.statusCode.map(String.init) ?? "", 4)),
+                Span(state.glyphs.status(result.status) + " " + Text.left(result.status.rawValue, 5, ellipsis: state.glyphs.ellipsis), .status(result.status)),
+                Span(Text.left(result.outcome.statusCode.map(String.init) ?? "", 4, ellipsis: state.glyphs.ellipsis)),
             ]
             line += result.outcome.phases.map { Span(" \($0.name) \($0.duration.humanReadable)", .muted) }
             if let reason = result.reason { line.append(Span("  " + reason.message, .status(.down))) }

@@ -1,7 +1,8 @@
 import Foundation
 import SondeCore
 
-/// State changes and deploys, newest first: `12:03:44 backend 200 -> 503  server said 503`.
+/// State changes (targets, journeys, suites, flapping) and deploys, newest first:
+/// `12:03:44 backend 200 -> 503  server said 503`.
 enum EventsPane {
     static func title(_ state: DashboardState) -> String { "Events" }
 
@@ -17,6 +18,18 @@ enum EventsPane {
                 var line: Line = [time, Span(g.status(change.toStatus) + " ", style), Span(change.target + " "), Span(change.summary, style)]
                 if let reason = change.reason { line.append(Span("  " + state.redactor.redact(reason), .muted)) }
                 return line
+            case .journey(let change):
+                let style = Style.status(change.toStatus)
+                var line: Line = [time, Span(g.status(change.toStatus) + " ", style), Span(change.journey + " "), Span(change.summary, style)]
+                if let reason = change.reason { line.append(Span(" (" + state.redactor.redact(reason) + ")", .muted)) }
+                return line
+            case .suite(let change):
+                let style = Style.status(change.status)
+                return [time, Span(g.status(change.status) + " ", style), Span(state.redactor.redact(change.text), style)]
+            case .flapping(let change):
+                let style = Style.status(change.status)
+                return [time, Span(g.status(change.status) + " ", style), Span(change.target + " "),
+                        Span(state.redactor.redact(change.summary), style)]
             case .deploy(let marker):
                 return [time, Span(g.deploy + " ", Style(.accent, bold: true)), Span(state.redactor.redact(marker.summary), Style(.accent, bold: true)),
                         Span("  (\(marker.source.rawValue))", .muted)]

@@ -9,6 +9,8 @@ public struct Glyphs: Sendable, Equatable {
     public var barFull, barFailed, barSkipped, dot, arrow, ellipsis: String
     /// A deploy in the event log, and its mark on a sparkline.
     public var deploy, deployMark: String
+    /// A journey step that passed, and what goes between steps.
+    public var check, stepSeparator: String
     /// True for the ASCII set: key names are spelled out too.
     public var isASCII: Bool
 
@@ -17,15 +19,15 @@ public struct Glyphs: Sendable, Equatable {
         up: "●", slow: "▲", down: "✖", pending: "○", reported: "◆",
         sparkline: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         barFull: "█", barFailed: "▓", barSkipped: "░", dot: "·", arrow: "→", ellipsis: "…",
-        deploy: "⚑", deployMark: "┃", isASCII: false
+        deploy: "⚑", deployMark: "┃", check: "✓", stepSeparator: "›", isASCII: false
     )
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         up: "o", slow: "!", down: "X", pending: ".", reported: "*",
         sparkline: ["_", ".", "-", "=", "+", "*", "#", "@"],
-        barFull: "#", barFailed: "x", barSkipped: ".", dot: "-", arrow: "->", ellipsis: "~",
-        deploy: "D", deployMark: "|", isASCII: true
+        barFull: "#", barFailed: "x", barSkipped: ".", dot: "-", arrow: "->", ellipsis: "...",
+        deploy: "D", deployMark: "|", check: "+", stepSeparator: ">", isASCII: true
     )
 
     public func keyName(_ key: Key) -> String { isASCII ? key.asciiDescription : key.description }

@@ -20,21 +20,3 @@ enum HeaderBar {
         canvas.put(clock, x: width - clock.count, y: 0, style: bar)
     }
 }
-
-/// The bottom row, generated from the key map (or the filter being typed).
-enum FooterBar {
-    static func draw(_ state: DashboardState, width: Int, y: Int, into canvas: inout Canvas) {
-        canvas.fill(Rect(x: 0, y: y, width: width, height: 1))
-        if state.editingFilter {
-            let line: Line = [Span(" filter: ", Style(.accent, bold: true)), Span(state.filter + "_"),
-                              Span("   Enter apply  Esc clear", .muted)]
-            canvas.put(line, x: 0, y: y, limit: width)
-            return
-        }
-        var line: Line = [Span(" ")]
-        for binding in state.keyMap.footerBindings {
-            line += [Span(binding.label, Style(.accent, bold: true)), Span(" " + binding.short + "  ", .muted)]
-        }
-        canvas.put(line, x: 0, y: y, limit: width)
-    }
-}

@@ -1,6 +1,7 @@
 import SondeCore
 
-/// Journeys ("golden path: 4/5 steps"), with the step that failed.
+/// Journeys, one row each: `● golden path 4/5  ✓ frontend › ✓ auth › ✖ chat init  117ms  HTTP 404`.
+/// The steps shrink to fit; the failing step's name and reason stay visible.
 enum JourneysPane {
     static func title(_ state: DashboardState) -> String { "Journeys" }
 
@@ -12,16 +13,18 @@ enum JourneysPane {
         return rows.map { journey in
             let style = Style.status(journey.status)
             let total = journey.steps.compactMap { $0.result?.latency?.milliseconds }.reduce(0, +)
-            var line: Line = [
+            let head: Line = [
                 Span(g.status(journey.status) + " ", style), Span(Text.left(journey.name, nameWidth, ellipsis: g.ellipsis) + " "),
-                Span(Text.left(journey.summary, 11), style), Span(Text.right(Text.ms(total), 8) + "  "),
+                Span(Text.left("\(journey.passed)/\(journey.total)", 5, ellipsis: g.ellipsis) + " ", style),
             ]
-            if let failing = journey.failingStep {
-                let reason = failing.result?.reason.map { state.redactor.redact($0.message) } ?? ""
-                let used = 2 + nameWidth + 1 + 11 + 10
-                line.append(Span(Text.fit("\(failing.name): \(reason)", width - used, ellipsis: g.ellipsis), style))
-            }
-            return line
+            let latency = "  " + Text.ms(total)
+            let reason = journey.failingStep?.result?.reason.map { "  " + state.redactor.redact($0.message) } ?? ""
+            // The reason keeps at least a quarter of the row (or all of it, when shorter).
+            let reasonRoom = min(DisplayWidth.of(reason), max(14, width / 4))
+            let chainRoom = width - DisplayWidth.of(head.map(\.text).joined()) - DisplayWidth.of(latency) - reasonRoom
+            let chain = JourneyChain.line(journey, width: max(0, chainRoom), glyphs: g)
+            let used = DisplayWidth.of((head + chain).map(\.text).joined()) + DisplayWidth.of(latency)
+            return head + chain + [Span(latency, .muted), Span(Text.fit(reason, width - used, ellipsis: g.ellipsis), .status(.down))]
         }
     }
 }
@@ -29,12 +32,13 @@ enum JourneysPane {
 /// One journey's steps in order: status, latency, reason; skipped steps say so.
 enum JourneyView {
     static func draw(_ state: DashboardState, journey name: String, in rect: Rect, into canvas: inout Canvas) {
+        Box.draw(rect, title: "journey \(name)  (Esc back)", focused: true, glyphs: state.glyphs, into: &canvas)
+        ScrolledBody.fill(body(state, journey: name, width: rect.inset.width), state: state, in: rect.inset, into: &canvas)
+    }
+
+    static func body(_ state: DashboardState, journey name: String, width: Int) -> [Line] {
         let g = state.glyphs
-        Box.draw(rect, title: "journey \(name)  (Esc back)", focused: true, glyphs: g, into: &canvas)
-        guard let journey = state.journeys[name] else {
-            Box.fill([[Span("no run yet", .muted)]], in: rect.inset, selected: nil, into: &canvas)
-            return
-        }
+        guard let journey = state.journeys[name] else { return [[Span("no run yet", .muted)]] }
         var lines: [Line] = [[Span("Last run ", Style(.text, bold: true)), Span(Clock.time(journey.startedAt, zone: state.timeZone) + "  "),
                               Span(journey.summary, .status(journey.status))], []]
         let nameWidth = min(30, max(8, journey.steps.map { DisplayWidth.of($0.name) }.max() ?? 8))
@@ -43,13 +47,13 @@ enum JourneyView {
             var line: Line = [Span(" \(index + 1). ", .muted), Span(g.status(status) + " ", .status(status)),
                               Span(Text.left(step.name, nameWidth, ellipsis: g.ellipsis) + " ")]
             if let result = step.result {
-                line.append(Span(Text.right(result.status == .down ? "-" : Text.ms(result.latency), 8) + "  ", .status(status)))
+                line.append(Span(Text.right(result.status == .down ? "-" : Text.ms(result.latency), 8, ellipsis: g.ellipsis) + "  ", .status(status)))
                 if let reason = result.reason { line.append(Span(state.redactor.redact(reason.message), .status(.down))) }
             } else {
                 line.append(Span("skipped (an earlier step failed)", .muted))
             }
             lines.append(line)
         }
-        Box.fill(DetailView.wrap(lines, width: rect.inset.width), in: rect.inset, selected: nil, into: &canvas)
+        return DetailView.wrap(lines, width: width)
     }
 }

@@ -13,7 +13,7 @@ enum ModulesPane {
     static func lines(_ state: DashboardState, width: Int) -> [Line] {
         let g = state.glyphs
         let errors = state.suiteNames.compactMap { name in state.suites[name]?.error.map { "\(name): \($0)" } }
-        var lines: [Line] = errors.map { [Span(g.down + " ", .status(.down)), Span(Text.fit(state.redactor.redact($0), width - 2))] }
+        var lines: [Line] = errors.map { [Span(g.down + " ", .status(.down)), Span(Text.fit(state.redactor.redact($0), width - 2, ellipsis: g.ellipsis))] }
         let rows = state.moduleRows
         if rows.isEmpty, errors.isEmpty {
             return [[Span("waiting for the first test report", .muted)]]
@@ -26,7 +26,7 @@ enum ModulesPane {
             lines.append([
                 Span(g.status(status) + " ", .status(status)),
                 Span(Text.left(module.name, nameWidth, ellipsis: g.ellipsis) + " "),
-                Span(Text.right(counts, 6) + " "),
+                Span(Text.right(counts, 6, ellipsis: g.ellipsis) + " "),
             ] + bar(module, width: barWidth, glyphs: g))
         }
         return lines + causes(state, width: width)

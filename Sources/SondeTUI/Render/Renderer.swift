@@ -19,6 +19,8 @@ public enum Renderer {
             DetailView.draw(state, target: target, in: body, into: &canvas)
         case .journey(let name):
             JourneyView.draw(state, journey: name, in: body, into: &canvas)
+        case .suite(let name, let module):
+            SuiteDetailView.draw(state, suite: name, module: module, in: body, into: &canvas)
         case .deploys:
             DeployView.draw(state, in: body, into: &canvas)
         case .dashboard:
@@ -28,7 +30,7 @@ public enum Renderer {
                 var lines = self.lines(pane, state, width: rect.inset.width)
                 if lines.isEmpty { lines = [[Span(state.filter.isEmpty ? "nothing yet" : "nothing matches the filter '\(state.filter)'", .muted)]] }
                 let selectable = state.rowCount(pane) > 0 && focused
-                Box.fill(lines, in: rect.inset, selected: selectable ? state.selectedRow(pane) + (pane == .modules ? moduleErrorRows(state) : 0) : nil, into: &canvas)
+                Box.fill(lines, in: rect.inset, selected: selectable ? state.selectedRow(pane) : nil, into: &canvas)
             }
         }
         if state.showHelp { HelpOverlay.draw(state, into: &canvas) }
@@ -54,10 +56,5 @@ public enum Renderer {
         case .journeys: JourneysPane.lines(state, width: width)
         case .events: EventsPane.lines(state, width: width)
         }
-    }
-
-    /// Suite errors are listed above the modules and are not selectable.
-    static func moduleErrorRows(_ state: DashboardState) -> Int {
-        state.suiteNames.filter { state.suites[$0]?.error != nil }.count
     }
 }

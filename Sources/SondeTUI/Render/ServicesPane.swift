@@ -20,9 +20,9 @@ enum ServicesPane {
             var line: Line = [
                 Span(g.status(last?.status) + " ", status),
                 Span(Text.left(info.name, columns.name, ellipsis: g.ellipsis) + " "),
-                Span(Text.right(latency, 7), status), Span(Text.left(goal, 8), .muted), Span(" "),
-                Span("p95 ", .muted), Span(Text.left(Text.ms(stats?.window.p95), 8)), Span(" "),
-                Span(Text.right(Text.percent(stats?.window.successRate), 5)), Span(" "),
+                Span(Text.right(latency, 7, ellipsis: g.ellipsis), status), Span(Text.left(goal, 8, ellipsis: g.ellipsis), .muted), Span(" "),
+                Span("p95 ", .muted), Span(Text.left(Text.ms(stats?.window.p95), 8, ellipsis: g.ellipsis)), Span(" "),
+                Span(Text.right(Text.percent(stats?.window.successRate), 5, ellipsis: g.ellipsis)), Span(" "),
             ]
             if sparkWidth > 0 {
                 line += Sparkline.line(stats?.window.recentLatencies ?? [], width: sparkWidth, glyphs: g,

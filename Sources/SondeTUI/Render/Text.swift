@@ -14,31 +14,34 @@ public struct Span: Sendable, Equatable {
 public typealias Line = [Span]
 
 enum Text {
-    /// `text` cut to `width` display columns, with an ellipsis when cut.
-    static func fit(_ text: String, _ width: Int, ellipsis: String = "…") -> String {
+    /// `text` cut to `width` display columns, with an ellipsis when cut. The ellipsis comes
+    /// from the glyph set (ASCII terminals get "..."); no default, so no caller forgets it.
+    static func fit(_ text: String, _ width: Int, ellipsis: String) -> String {
         guard width > 0 else { return "" }
         if DisplayWidth.of(text) <= width { return text }
+        // Too narrow for the ellipsis itself: cut without one rather than overflow.
+        let mark = DisplayWidth.of(ellipsis) < width ? ellipsis : ""
         var out = ""
         var used = 0
-        let room = width - DisplayWidth.of(ellipsis)
+        let room = width - DisplayWidth.of(mark)
         for character in text {
             let w = DisplayWidth.of(character)
             if used + w > room { break }
             out.append(character)
             used += w
         }
-        return out + ellipsis
+        return out + mark
     }
 
     /// Left-aligned in exactly `width` columns.
-    static func left(_ text: String, _ width: Int, ellipsis: String = "…") -> String {
+    static func left(_ text: String, _ width: Int, ellipsis: String) -> String {
         let cut = fit(text, width, ellipsis: ellipsis)
         return cut + String(repeating: " ", count: max(0, width - DisplayWidth.of(cut)))
     }
 
     /// Right-aligned in exactly `width` columns.
-    static func right(_ text: String, _ width: Int) -> String {
-        let cut = fit(text, width)
+    static func right(_ text: String, _ width: Int, ellipsis: String) -> String {
+        let cut = fit(text, width, ellipsis: ellipsis)
         return String(repeating: " ", count: max(0, width - DisplayWidth.of(cut))) + cut
     }
 

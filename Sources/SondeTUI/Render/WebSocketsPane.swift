@@ -23,8 +23,8 @@ enum WebSocketsPane {
             }
             return [
                 Span(g.status(last?.status) + " ", style), Span(Text.left(info.name, columns.name, ellipsis: g.ellipsis) + " "),
-                Span("hs ", .muted), Span(Text.left(Text.ms(handshake), 11)), Span(" "),
-                Span("rtt ", .muted), Span(Text.left(Text.ms(roundTrip), 10)), Span(" "),
+                Span("hs ", .muted), Span(Text.left(Text.ms(handshake), 11, ellipsis: g.ellipsis)), Span(" "),
+                Span("rtt ", .muted), Span(Text.left(Text.ms(roundTrip), 10, ellipsis: g.ellipsis)), Span(" "),
                 Span(Text.fit(said, columns.rest, ellipsis: g.ellipsis), last?.reason == nil ? .plain : style),
             ]
         }

@@ -6,6 +6,7 @@
 STEPS_JSON is a list of steps, run in order:
   {"wait_for": "TEXT", "timeout": 10}   until TEXT is on the screen (fails the run if not)
   {"wait_gone": "TEXT", "timeout": 10}  until TEXT is no longer on the screen
+  {"wait_for_regex": "RE", "timeout": 10} until RE (multiline) matches the screen's text
   {"keys": "?"}                         write bytes to the terminal (JSON escapes: "\\t", "\\u001b", "\\r")
   {"resize": [COLS, ROWS]}              resize the terminal (SIGWINCH)
   {"snapshot": "NAME"}                  keep the screen as it is now under NAME
@@ -13,10 +14,12 @@ STEPS_JSON is a list of steps, run in order:
   {"wait_exit": 5}                      until the program exits
 
 Prints one JSON object: ok, failure (the step that failed), screens (NAME -> text), exit_status
-(code, or -signal), restored (rmcup and cnorm seen after the last frame) and cooked (the
-terminal's termios has ICANON and ECHO back on after the program ended). Needs pyte.
+(code, or -signal), restored (the last rmcup comes after the last text or erase written, and a
+cnorm after it too; after_rmcup: what followed it), cooked (the terminal's termios has ICANON
+and ECHO back on after the program ended) and colors (which colour SGR kinds were written at all:
+basic 30-37/40-47/90-97/100-107, indexed 38;5/48;5, rgb 38;2/48;2). Needs pyte.
 """
-import argparse, fcntl, json, os, pty, select, signal, struct, sys, termios, time
+import argparse, fcntl, json, os, pty, re, select, signal, struct, sys, termios, time
 
 import pyte
 
@@ -54,6 +57,9 @@ class Session:
         self.status = None
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
+            # swift test sets NO_COLOR=1 for its own output; the program only gets it when a
+            # test asks (--env NO_COLOR=1), else no test could see colours.
+            os.environ.pop("NO_COLOR", None)
             os.environ.update(env)
             try:
                 os.execvp(cmd[0], cmd)
@@ -138,6 +144,10 @@ def run_steps(session, steps, screens):
         if "wait_for" in step:
             if not session.wait_until(lambda: step["wait_for"] in session.text(), step.get("timeout", 10)):
                 failure = step
+        elif "wait_for_regex" in step:
+            pattern = re.compile(step["wait_for_regex"], re.M)
+            if not session.wait_until(lambda: pattern.search(session.text()) is not None, step.get("timeout", 10)):
+                failure = step
         elif "wait_gone" in step:
             if not session.wait_until(lambda: step["wait_gone"] not in session.text(), step.get("timeout", 10)):
                 failure = step
@@ -161,6 +171,53 @@ def run_steps(session, steps, screens):
     return failure
 
 
+# One terminal output token: a CSI sequence, an OSC string, a charset or other ESC sequence, a
+# control byte, or a run of printable bytes.
+TOKEN = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()*+].|\x1b.|[\x00-\x1f\x7f]|[^\x00-\x1f\x7f\x1b]+", re.S)
+RMCUP, CNORM = b"\x1b[?1049l", b"\x1b[?25h"
+# CSI finals that change what the screen shows (erase, insert, delete, scroll); cursor moves do not.
+ERASING = set(b"JKXP@LMST")
+
+
+def last_drawing(output):
+    """Where the last text or erase written ends: a restore must come after it."""
+    end = 0
+    for token in TOKEN.finditer(output):
+        text = token.group()
+        if text[:1] != b"\x1b" and text[0] >= 0x20 or text.startswith(b"\x1b[") and text[-1] in ERASING:
+            end = token.end()
+    return end
+
+
+def colors(output):
+    """Which kinds of colour SGR the program wrote (39/49, the default colours, do not count)."""
+    seen = {"basic": False, "indexed": False, "rgb": False}
+    for match in re.finditer(rb"\x1b\[([0-9;:]*)m", output):
+        params = [int(p) if p.isdigit() else 0 for p in re.split(rb"[;:]", match.group(1))]
+        i = 0
+        while i < len(params):
+            p = params[i]
+            if 30 <= p <= 37 or 40 <= p <= 47 or 90 <= p <= 97 or 100 <= p <= 107:
+                seen["basic"] = True
+            elif p in (38, 48) and i + 1 < len(params):
+                kind = params[i + 1]
+                seen["indexed" if kind == 5 else "rgb" if kind == 2 else "basic"] |= kind in (5, 2)
+                i += 2 if kind == 5 else 4 if kind == 2 else 0
+            i += 1
+    return seen
+
+
+def restored(output):
+    drawn = last_drawing(output)
+    rmcup = output.rfind(RMCUP)
+    return {
+        "rmcup": rmcup >= drawn and rmcup >= 0,
+        "cnorm": output.rfind(CNORM) >= drawn and CNORM in output,
+        "after_rmcup": repr(output[rmcup:][:200]) if rmcup >= 0 else None,
+        "last_drawing_at": drawn, "rmcup_at": rmcup,
+    }
+
+
 def finish(session, screens, failure):
     if session.status is None:
         session.pump(0.2)
@@ -168,13 +225,14 @@ def finish(session, screens, failure):
     if session.status is None:
         os.kill(session.pid, signal.SIGKILL)
         os.waitpid(session.pid, 0)
-    tail = bytes(session.output[-4096:])
+    output = bytes(session.output)
     print(json.dumps({
         "ok": failure is None,
         "failure": failure,
         "screens": screens,
         "exit_status": session.status,
-        "restored": {"rmcup": b"\x1b[?1049l" in tail, "cnorm": b"\x1b[?25h" in tail},
+        "restored": restored(output),
+        "colors": colors(output),
         "cooked": cooked,
         "bytes": len(session.output),
     }))
