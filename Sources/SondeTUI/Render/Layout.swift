@@ -34,22 +34,27 @@ public enum Layout {
     /// Which panes give up rows first when the screen is short: the log and the suites before
     /// the live targets.
     static let shrinkOrder: [PaneID] = [.events, .modules, .journeys, .databases, .websockets, .services]
+    /// Panes of targets probed right now: they shrink only once the others are down to one line.
+    static let livePanes: Set<PaneID> = [.databases, .websockets, .services]
 
     /// The event log keeps at least this many rows (three lines and its border) on wide screens.
     static let minimumEventsHeight = 5
 
     /// Stacks panes top to bottom: each gets what it wants while the column has room; when it
-    /// has not, panes shrink in `shrinkOrder`, then the tallest (never below one row); spare rows go to `flexible`.
+    /// has not, the log, suites and journeys shrink to three lines, then every pane in `shrinkOrder` to one; spare rows go to `flexible`.
     static func stack(_ items: [(PaneID, Int)], in rect: Rect, flexible: PaneID?) -> [(PaneID, Rect)] {
         guard !items.isEmpty else { return [] }
         var heights = items.map { max(3, $0.1) }
-        // Short of room, the least urgent panes give first (to five rows), then the tallest.
-        for pane in shrinkOrder {
+        // Short of room, the log and the suites give first, keeping three lines each...
+        for pane in shrinkOrder where !livePanes.contains(pane) {
             guard let index = items.firstIndex(where: { $0.0 == pane }) else { continue }
             while heights.reduce(0, +) > rect.height, heights[index] > 5 { heights[index] -= 1 }
         }
-        while heights.reduce(0, +) > rect.height, let tallest = heights.indices.max(by: { heights[$0] < heights[$1] }), heights[tallest] > 3 {
-            heights[tallest] -= 1
+        // ...then everything in the same order down to one line, so the live targets are the last
+        // to lose a row (a Modules pane of ten bars must not hide half the services).
+        for pane in shrinkOrder {
+            guard let index = items.firstIndex(where: { $0.0 == pane }) else { continue }
+            while heights.reduce(0, +) > rect.height, heights[index] > 3 { heights[index] -= 1 }
         }
         let spare = rect.height - heights.reduce(0, +)
         if spare > 0 {
