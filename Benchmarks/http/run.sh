@@ -12,8 +12,12 @@ COUNT=${COUNT:-300}
 WORK=$(mktemp -d)
 trap 'kill $(cat "$WORK"/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-swift build -c release --product sonde-bench --scratch-path .build-release >/dev/null 2>&1
-BENCH=.build-release/release/sonde-bench
+# SONDE_BENCH=path/to/release/sonde-bench measures a binary already built.
+BENCH=${SONDE_BENCH:-}
+if [ -z "$BENCH" ]; then
+    swift build -c release --product sonde-bench --scratch-path .build-release >/dev/null 2>&1
+    BENCH=.build-release/release/sonde-bench
+fi
 
 mkdir -p "$WORK/www"
 echo '{"status":"healthy"}' > "$WORK/www/health"

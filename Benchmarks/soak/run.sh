@@ -10,7 +10,12 @@ INTERVAL_MS=${INTERVAL_MS:-200}
 WORK=$(mktemp -d)
 trap 'kill $(cat "$WORK/nginx.pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-swift build -c release --product sonde-bench --scratch-path .build-release >/dev/null 2>&1
+# SONDE_BENCH=path/to/release/sonde-bench measures a binary already built.
+BENCH=${SONDE_BENCH:-}
+if [ -z "$BENCH" ]; then
+    swift build -c release --product sonde-bench --scratch-path .build-release >/dev/null 2>&1
+    BENCH=.build-release/release/sonde-bench
+fi
 mkdir -p "$WORK/www"
 echo '{"status":"healthy"}' > "$WORK/www/health"
 cat > "$WORK/nginx.conf" <<CONF
@@ -25,5 +30,5 @@ http {
 }
 CONF
 nginx -c "$WORK/nginx.conf" -g 'daemon on;'
-.build-release/release/sonde-bench soak http://127.0.0.1:58081/health \
+"$BENCH" soak http://127.0.0.1:58081/health \
     --targets "$TARGETS" --interval-ms "$INTERVAL_MS" --minutes "$MINUTES"
