@@ -15,10 +15,19 @@ enum SuiteReader {
             }
             suites.append(SuiteSpec(
                 name: name, source: source,
-                interval: try map["interval"]?.duration() ?? .seconds(60),
+                interval: try map["interval"]?.duration() ?? defaultInterval(source),
                 timeout: try map["timeout"]?.duration() ?? .seconds(600)
             ))
         }
         return suites
+    }
+
+    /// Files are looked at often (a stat each, re-read only when changed), so a new report shows
+    /// within seconds; a command runs a test suite, so once a minute.
+    static func defaultInterval(_ source: SuiteSpec.Source) -> Duration {
+        switch source {
+        case .path: .seconds(5)
+        case .command: .seconds(60)
+        }
     }
 }
