@@ -1,25 +1,17 @@
-import Foundation
 import NIOCore
 import NIOWebSocket
+import Synchronization
 
 /// How many whole messages have reached the connection, counted on the event loop as they
 /// arrive (before the probe's task reads them): a greeting that was already there when `send:`
 /// was written is told apart from the reply to it.
-// @unchecked: every access to `count` goes through `lock`.
-final class FrameArrivals: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
+final class FrameArrivals: Sendable {
+    private let count = Mutex(0)
 
-    var messages: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return count
-    }
+    var messages: Int { count.withLock { $0 } }
 
     fileprivate func add() {
-        lock.lock()
-        count += 1
-        lock.unlock()
+        count.withLock { $0 += 1 }
     }
 }
 

@@ -96,10 +96,11 @@ public struct DashboardState: Sendable {
         flapDetector = IntermittencyDetector(config.history)
     }
 
-    /// When the target failed k of its last n results while answering others, or nil. Reads
-    /// the full result log (not the dozen `recent` ones), so "k of n" holds for any n kept.
+    /// When the target failed k of its last n results while answering others, or nil: the
+    /// detector's verdict, kept up to date by every result (seeded ones too), so drawing a frame
+    /// does not judge the whole result log again.
     public func intermittency(_ name: String) -> Intermittency? {
-        IntermittencyDetector.assess(resultLog[name] ?? [], failures: flapping.flapFailures, window: flapping.flapWindow)
+        flapDetector.current[name]
     }
 
     /// Results kept per target: enough for deploy comparisons and for the whole flap window.

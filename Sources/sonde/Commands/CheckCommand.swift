@@ -38,10 +38,11 @@ struct CheckCommand: AsyncParsableCommand {
         let results = await CheckRun.results(of: loaded, rounds: rounds, observe: recording.observe)
         let finished = await recording.finish(results: results)
         let summary = CheckSummary(environment: loaded.environment, started: started, targets: loaded.targets, results: results)
+        let intermittent = summary.intermittent(loaded.history, over: finished.recent)
+        let notes = finished.deployNotes + HistoryCheck.notes(intermittent)
         if json != "-" { print(CheckText.render(summary, redactor: loaded.redactor)) }
-        if json != "-", !finished.notes.isEmpty { print("\n" + loaded.redactor.redact(finished.notes.joined(separator: "\n"))) }
+        if json != "-", !notes.isEmpty { print("\n" + loaded.redactor.redact(notes.joined(separator: "\n"))) }
         if let json {
-            let intermittent = summary.intermittent(loaded.history, over: finished.recent)
             try OutputDestination.write(CheckJSON.document(summary, redactor: loaded.redactor, intermittent: intermittent).serialized(), to: json)
         }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }

@@ -4,8 +4,8 @@ import SondeHistory
 import Synchronization
 
 /// What `sonde check` does with history: records every result as it arrives, stores the
-/// `--deploy NAME` marker and markers for detected version changes, and afterwards names the
-/// targets that are intermittent over their last n recorded results.
+/// `--deploy NAME` marker and markers for detected version changes, and afterwards reads back
+/// the last n recorded results per target, which intermittency is judged on.
 final class HistoryCheck: Sendable {
     private let recorder: HistoryRecorder?
     private let settings: HistorySettings
@@ -40,27 +40,26 @@ final class HistoryCheck: Sendable {
 
     /// What a check leaves for its output once history is committed.
     struct Finished {
-        /// Lines for under the table: deploys, intermittent targets.
-        var notes: [String]
+        /// Lines for under the table about deploys (markers stored or detected).
+        var deployNotes: [String]
         /// The last n results per target (the history file's, which include this run's; this
         /// run's alone without history): what intermittency is judged on.
         var recent: [ProbeResult]
     }
 
-    /// Commits the rest, then judges intermittency over the last n recorded results per target.
+    /// Commits the rest and reads back the last n recorded results per target.
     func finish(results: [ProbeResult]) async -> Finished {
         await recorder?.close()
         var recent = results
         if let store = recorder?.store, let stored = try? await store.recent(perTarget: settings.flapWindow) {
             recent = stored
         }
-        var notes = state.withLock { $0.notes }
-        for (name, mine) in Dictionary(grouping: recent, by: \.target).sorted(by: { $0.key < $1.key }) {
-            if let flapping = IntermittencyDetector.assess(mine, failures: settings.flapFailures, window: settings.flapWindow) {
-                notes.append("\(name): intermittent, \(flapping.describe(time: HistoryTime.clock))")
-            }
-        }
-        return Finished(notes: notes, recent: recent)
+        return Finished(deployNotes: state.withLock { $0.notes }, recent: recent)
+    }
+
+    /// `api: intermittent, failed 3 of the last 10, at ...`, by target name.
+    static func notes(_ intermittent: [Intermittency]) -> [String] {
+        intermittent.sorted { $0.target < $1.target }.map { "\($0.target): intermittent, \($0.describe(time: HistoryTime.clock))" }
     }
 
     private func store(_ marker: DeployMarker) async {
