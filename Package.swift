@@ -23,7 +23,6 @@ let package = Package(
             name: "SondeCore",
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
         .target(

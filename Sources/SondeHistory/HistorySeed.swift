@@ -16,17 +16,6 @@ public struct HistorySeed: Sendable {
         self.versions = versions
     }
 
-    /// Replays the results through TargetStats, as live results would have gone.
-    public func replay(windowSize: Int = 100) -> (stats: [String: TargetStats], changes: [StatusChange]) {
-        var stats: [String: TargetStats] = [:]
-        var changes: [StatusChange] = []
-        for result in results {
-            var target = stats[result.target] ?? TargetStats(name: result.target, windowSize: windowSize)
-            if let change = target.record(result) { changes.append(change) }
-            stats[result.target] = target
-        }
-        return (stats, changes)
-    }
 
     /// A detector that already knows each target's last version.
     public var deployDetector: DeployDetector { DeployDetector(known: versions) }

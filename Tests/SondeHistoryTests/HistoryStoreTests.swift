@@ -106,9 +106,10 @@ func openStore(in folder: URL, redactor: Redactor = Redactor(secrets: [])) throw
         #expect(seed.results.last(where: { $0.target == "api" })?.startedAt == base.addingTimeInterval(29))
         #expect(seed.markers.map(\.name) == ["1.1"])
         #expect(seed.versions == ["api": "1.1"])
-        let replayed = seed.replay()
-        #expect(replayed.stats["db"]?.last?.status == .down)
-        #expect(replayed.changes.map(\.summary) == ["200 -> 503"])
+        var replayed = Observations()
+        for result in seed.results { replayed.record(.result(result)) }
+        #expect(replayed[target: "db"]?.last?.status == .down)
+        #expect(replayed.events.compactMap { if case .change(let change) = $0 { change.summary } else { nil } } == ["200 -> 503"])
         var detector = seed.deployDetector
         #expect(detector.observe(sample("api", at: 40, from: base, version: "1.2"))?.fromVersion == "1.1")
     }

@@ -12,7 +12,7 @@ struct AsciiScreenTests {
     private func state(width: Int, height: Int) -> DashboardState {
         var state = F.populated(width: width, height: height, glyphs: .ascii)
         state.journeyNames = ["golden path with a rather long journey name"]
-        state.flapping = HistorySettings(flapFailures: 2, flapWindow: 4)
+        state.observed = Observations(flapping: HistorySettings(flapFailures: 2, flapWindow: 4))
         func journey(failing: Bool, at offset: TimeInterval) -> JourneyResult {
             F.journey("golden path with a rather long journey name", steps: ["frontend", "auth", "backend", "websocket", "chat init"],
                       failing: failing ? "chat init" : nil, reason: "HTTP 404 (expected 200) from the chat service", at: offset)

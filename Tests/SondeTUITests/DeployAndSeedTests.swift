@@ -16,10 +16,9 @@ struct DeployAndSeedTests {
     func seed() {
         var state = F.state()
         let marker = DeployMarker(name: "v1.5", at: F.start.addingTimeInterval(22), source: .detected, target: "backend", fromVersion: "1.4", toVersion: "1.5")
-        _ = Update.apply(.seed(DashboardSeed(results: Self.history(), markers: [marker], suites: [F.suite])), to: &state)
+        _ = Update.apply(.seed(DashboardSeed(results: Self.history(), markers: [marker])), to: &state)
         #expect(state.stats["backend"]?.count == 10)
-        #expect(state.resultLog["backend"]?.count == 10)
-        #expect(state.suites["e2e"] == F.suite)
+        #expect(state.stats["backend"]?.log.count == 10)
         #expect(state.events.first == .deploy(marker) || state.events.contains(.deploy(marker)))
         let text = F.text(state)
         #expect(text.contains("deploy v1.5 (backend 1.4 -> 1.5)"))
@@ -55,17 +54,6 @@ struct DeployAndSeedTests {
         #expect(auth.contains("0 results before the deploy"))
         _ = Update.apply(.key(.escape), to: &state)
         #expect(state.screen == .dashboard)
-    }
-
-    @Test("A comparison from history replaces the computed one until a newer marker arrives")
-    func suppliedComparison() {
-        var state = F.state()
-        let old = DeployMarker(name: "from-history", at: F.start, source: .flag)
-        let comparison = DeployComparison(marker: old, results: [], targets: ["backend"])
-        _ = Update.apply(.deployComparison(comparison), to: &state)
-        #expect(state.deployComparison?.marker.name == "from-history")
-        _ = Update.apply(.deployMarker(DeployMarker(name: "newer", at: F.start.addingTimeInterval(5), source: .manual)), to: &state)
-        #expect(state.deployComparison?.marker.name == "newer")
     }
 
     @Test("Without a marker the Deploy view says how to place one")

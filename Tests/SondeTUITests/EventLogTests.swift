@@ -54,7 +54,7 @@ struct EventLogTests {
     @Test("Flapping start and end are logged once each")
     func flapping() {
         var state = F.state()
-        state.flapping = HistorySettings(flapFailures: 2, flapWindow: 4)
+        state.observed = Observations(flapping: HistorySettings(flapFailures: 2, flapWindow: 4))
         F.feed("..x.x....", to: &state)
         let flaps = eventLines(state).filter { $0.contains("flapping") }
         #expect(flaps == ["15:33:50 ● auth no longer flapping",
@@ -64,7 +64,7 @@ struct EventLogTests {
     @Test("Flapping that ends because every result failed says down, not recovered")
     func flappingEndsDown() {
         var state = F.state()
-        state.flapping = HistorySettings(flapFailures: 2, flapWindow: 3)
+        state.observed = Observations(flapping: HistorySettings(flapFailures: 2, flapWindow: 3))
         F.feed(".xxx", to: &state)
         #expect(eventLines(state).first == "15:33:35 ✖ auth no longer flapping: down for every recent result")
     }

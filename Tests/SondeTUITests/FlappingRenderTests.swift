@@ -7,7 +7,7 @@ import Testing
 struct FlappingRenderTests {
     private func state(_ pattern: String, failures: Int = 2, window: Int = 10) -> DashboardState {
         var state = DashboardFixture.state()
-        state.flapping = HistorySettings(flapFailures: failures, flapWindow: window)
+        state.observed = Observations(flapping: HistorySettings(flapFailures: failures, flapWindow: window))
         DashboardFixture.feed(pattern, to: &state)
         return state
     }
@@ -31,7 +31,7 @@ struct FlappingRenderTests {
     @Test("A window longer than the recent results still counts k of n over all n")
     func windowLongerThanRecent() {
         let pattern = "xxx" + String(repeating: ".", count: 17)
-        #expect(pattern.count > DashboardState.recentLimit)
+        #expect(pattern.count > Observations.Limits().recent)
         #expect(authRow(state(pattern, failures: 3, window: 20)).contains("flapping 3/20 failed"))
         // One more good result pushes the first failure out of the window: 2 of 20 is below k.
         #expect(!authRow(state(pattern + ".", failures: 3, window: 20)).contains("flapping"))
@@ -42,7 +42,7 @@ struct FlappingRenderTests {
         let window = DashboardState.resultLogLimit + 50
         let pattern = "xx" + String(repeating: ".", count: window - 2)
         let flapping = state(pattern, failures: 2, window: window)
-        #expect(flapping.resultLog["auth"]?.count == window)
+        #expect(flapping.stats["auth"]?.log.count == window)
         #expect(authRow(flapping).contains("flapping 2/\(window) failed"))
     }
 }

@@ -76,7 +76,7 @@ struct PaneRenderTests {
     func unconfiguredPanes() {
         var state = DashboardFixture.state()
         state.targets = state.targets.filter { $0.kind == .http }
-        state.suiteNames = []
+        state.configuredSuites = []
         let text = DashboardFixture.text(state)
         #expect(!text.contains("WebSockets"))
         #expect(!text.contains("Modules"))

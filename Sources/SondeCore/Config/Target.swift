@@ -3,8 +3,22 @@ import Foundation
 public enum TargetKind: String, Sendable, Codable, CaseIterable {
     case http, websocket, postgres, redis, clickhouse, tcp
 
-    /// Which dashboard pane a kind belongs to.
-    public var isDatabase: Bool { self == .postgres || self == .redis || self == .clickhouse }
+    /// Where a kind is shown: its dashboard pane and its report section. The one place that
+    /// decides it, as an exhaustive switch, so a new kind makes the compiler ask.
+    public var group: TargetGroup {
+        switch self {
+        case .http, .tcp: .services
+        case .postgres, .redis, .clickhouse: .databases
+        case .websocket: .websockets
+        }
+    }
+
+    public var isDatabase: Bool { group == .databases }
+}
+
+/// The families of targets that views and reports show apart.
+public enum TargetGroup: Sendable, CaseIterable {
+    case services, databases, websockets
 }
 
 /// One thing Sonde watches, as the config describes it, with defaults applied.

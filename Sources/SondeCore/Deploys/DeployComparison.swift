@@ -22,19 +22,29 @@ public struct DeployComparison: Sendable, Equatable {
         marker: DeployMarker, results: [ProbeResult], targets: [String]? = nil,
         baseline: Duration? = nil, window: Duration? = nil, rule: RegressionRule = .standard
     ) {
-        self.marker = marker
-        self.rule = rule
-        let from = baseline.map { marker.at.addingTimeInterval(-$0.seconds) } ?? .distantPast
-        let until = window.map { marker.at.addingTimeInterval($0.seconds) } ?? .distantFuture
         var names = targets ?? []
         if targets == nil {
             for result in results where !names.contains(result.target) { names.append(result.target) }
         }
         let byTarget = Dictionary(grouping: results, by: \.target)
-        rows = names.map { name in
-            let mine = byTarget[name] ?? []
-            let before = LatencySummary(mine.lazy.filter { $0.startedAt >= from && $0.startedAt < marker.at })
-            let after = LatencySummary(mine.lazy.filter { $0.startedAt >= marker.at && $0.startedAt <= until })
+        let samples = names.map { name in
+            (name, (byTarget[name] ?? []).map(LatencyWindow.Sample.init))
+        }
+        self.init(marker: marker, samples: samples, baseline: baseline, window: window, rule: rule)
+    }
+
+    /// The same from compact samples per target, in the order given (what the store keeps).
+    public init(
+        marker: DeployMarker, samples: [(target: String, samples: [LatencyWindow.Sample])],
+        baseline: Duration? = nil, window: Duration? = nil, rule: RegressionRule = .standard
+    ) {
+        self.marker = marker
+        self.rule = rule
+        let from = baseline.map { marker.at.addingTimeInterval(-$0.seconds) } ?? .distantPast
+        let until = window.map { marker.at.addingTimeInterval($0.seconds) } ?? .distantFuture
+        rows = samples.map { name, mine in
+            let before = LatencySummary(samples: mine.lazy.filter { $0.at >= from && $0.at < marker.at })
+            let after = LatencySummary(samples: mine.lazy.filter { $0.at >= marker.at && $0.at <= until })
             return Row(target: name, before: before, after: after, verdict: rule.judge(before: before, after: after))
         }
     }

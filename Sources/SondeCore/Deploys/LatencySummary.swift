@@ -1,5 +1,4 @@
 import Foundation
-import Histogram
 
 /// Error rate and latency percentiles of a set of results: one side of a before/after comparison,
 /// or one target's line in `sonde history`.
@@ -20,14 +19,18 @@ public struct LatencySummary: Sendable, Equatable {
     }
 
     public init<S: Sequence>(_ results: S) where S.Element == ProbeResult {
+        self.init(samples: results.lazy.map(LatencyWindow.Sample.init))
+    }
+
+    public init<S: Sequence>(samples: S) where S.Element == LatencyWindow.Sample {
         var count = 0
         var failures = 0
         var latencies: [Double] = []
-        for result in results {
+        for sample in samples {
             count += 1
-            if result.status == .down {
+            if sample.status == .down {
                 failures += 1
-            } else if let ms = result.latency?.milliseconds {
+            } else if let ms = sample.latencyMs {
                 latencies.append(ms)
             }
         }
@@ -47,15 +50,9 @@ public struct LatencySummary: Sendable, Equatable {
 
     public var answered: Int { count - failures }
 
-    /// HdrHistogram over microseconds (as LatencyWindow does) so long histories stay cheap.
+    /// The one percentile rule (`Percentiles`), over these latencies sorted once.
     static func percentiles(_ values: [Double], _ which: [Double]) -> [Double?] {
-        guard !values.isEmpty else { return which.map { _ in nil } }
-        let ceiling: UInt64 = 3_600_000_000
-        var histogram = Histogram<UInt32>(highestTrackableValue: ceiling, numberOfSignificantValueDigits: .three)
-        for value in values {
-            let micros = (value * 1000).rounded()
-            _ = histogram.record(micros >= Double(ceiling) ? ceiling : UInt64(max(1, micros)))
-        }
-        return which.map { Double(histogram.valueAtPercentile($0)) / 1000 }
+        let sorted = values.sorted()
+        return which.map { Percentiles.value($0, sorted: sorted) }
     }
 }

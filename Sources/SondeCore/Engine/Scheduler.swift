@@ -1,11 +1,14 @@
-/// Runs every job on its own child task, each on its own interval on the monotonic clock.
-/// Rounds are due at start + k * interval (no drift); a round that overruns skips the slots it missed.
+/// Runs every job on its own child task, each on its own interval on the scheduler's clock
+/// (monotonic, or a manual one in tests). Rounds are due at start + k * interval (no drift); a
+/// round that overruns skips the slots it missed.
 public struct Scheduler: Sendable {
     public let control: SchedulerControl
 
     public init(control: SchedulerControl = SchedulerControl()) {
         self.control = control
     }
+
+    public var clock: any SchedulerClock { control.clock }
 
     /// Returns when every job has run `rounds` times, or never (until cancelled) when `rounds` is nil.
     public func run(_ jobs: [ScheduledJob], rounds: Int? = nil) async {
@@ -17,7 +20,6 @@ public struct Scheduler: Sendable {
     }
 
     private func runLoop(_ job: ScheduledJob, rounds: Int?) async {
-        let clock = ContinuousClock()
         let start = clock.now
         var round = 0
         while !Task.isCancelled {

@@ -15,7 +15,12 @@ public actor SchedulerControl {
     private var pendingPokes: Set<String> = []
     private var nextToken = 0
 
-    public init() {}
+    /// The time jobs wait on.
+    public nonisolated let clock: any SchedulerClock
+
+    public init(clock: any SchedulerClock = MonotonicClock()) {
+        self.clock = clock
+    }
 
     public func pause() { isPaused = true }
 
@@ -32,18 +37,15 @@ public actor SchedulerControl {
         if waiters[name] != nil { release(name) } else { pendingPokes.insert(name) }
     }
 
-    public func runAllNow() {
-        for name in waiters.keys { release(name) }
-    }
-
-    func wait(_ name: String, until due: ContinuousClock.Instant) async {
+    func wait(_ name: String, until due: Duration) async {
         if pendingPokes.remove(name) != nil { return }
         nextToken += 1
         let token = nextToken
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let clock = clock
                 let timer = Task { [weak self] in
-                    try? await Task.sleep(until: due, clock: .continuous)
+                    try? await clock.sleep(until: due)
                     guard !Task.isCancelled else { return }
                     await self?.timerFired(name, token: token)
                 }

@@ -26,12 +26,15 @@ public struct CheckSummary: Sendable {
     public init(environment: String, started: Date, targets: [Target], results: [ProbeResult]) {
         self.environment = environment
         self.started = started
+        let byTarget = Dictionary(grouping: results, by: \.target).mapValues { $0.sorted { $0.sequence < $1.sequence } }
+        // The store's window holds every round, so percentiles cover all of `--rounds N`, not
+        // the last 100, each result costing what a live one does.
+        let longest = byTarget.values.map(\.count).max() ?? 1
+        var observed = Observations(limits: Observations.Limits(window: max(1, longest), recent: 1, log: 1))
+        for result in byTarget.values.joined() { observed.record(.result(result)) }
         rows = targets.map { target in
-            let mine = results.filter { $0.target == target.name }.sorted { $0.sequence < $1.sequence }
-            // The window holds every round, so percentiles cover all of `--rounds N`, not the last 100.
-            var stats = TargetStats(name: target.name, windowSize: max(1, mine.count))
-            for r in mine { stats.record(r) }
-            return Row(target: target, results: mine, stats: stats)
+            let stats = observed[target: target.name] ?? TargetStats(name: target.name)
+            return Row(target: target, results: byTarget[target.name] ?? [], stats: stats)
         }
     }
 

@@ -86,7 +86,7 @@ public enum MarkdownReport {
     }
 
     static func serviceHealth(_ report: Report) -> [String] {
-        let rows = report.rows([.http, .tcp])
+        let rows = report.rows(.services)
         guard !rows.isEmpty else { return [] }
         let table = rows.map { row in
             [
@@ -98,7 +98,7 @@ public enum MarkdownReport {
     }
 
     static func databases(_ report: Report) -> [String] {
-        let direct = report.rows([.postgres, .redis, .clickhouse])
+        let direct = report.rows(.databases)
         let reported = report.summary.rows.flatMap { row in
             (row.last?.outcome.reported ?? []).map { (service: row.target.name, metric: $0) }
         }
@@ -115,7 +115,7 @@ public enum MarkdownReport {
     }
 
     static func webSockets(_ report: Report) -> [String] {
-        let rows = report.rows([.websocket])
+        let rows = report.rows(.websockets)
         guard !rows.isEmpty else { return [] }
         var lines = ["## WebSockets", "```"]
         for row in rows {

@@ -43,8 +43,8 @@ public struct Report: Sendable {
     }
 
     /// Rows of targets of the given kinds, in config order.
-    public func rows(_ kinds: Set<TargetKind>) -> [CheckSummary.Row] {
-        summary.rows.filter { kinds.contains($0.target.kind) }
+    public func rows(_ group: TargetGroup) -> [CheckSummary.Row] {
+        summary.rows.filter { $0.target.kind.group == group }
     }
 
     /// Things that need a person: down targets, failed journeys, failing or unreadable suites.

@@ -1,50 +1,78 @@
-import Histogram
+import Foundation
 
-/// The last N results of one target: percentiles (HdrHistogram), success rate, recent latencies.
+/// The last N results of one target (and, with `span`, only those of the last so long):
+/// percentiles, success rate, recent latencies. Each result costs O(window) at worst and each
+/// read O(1): the figures are kept up to date as results come and go, never recomputed.
 public struct LatencyWindow: Sendable, Equatable {
     public struct Sample: Sendable, Equatable {
         public var status: Status
         public var latencyMs: Double?
+        public var at: Date
+
+        public init(status: Status, latencyMs: Double?, at: Date) {
+            self.status = status
+            self.latencyMs = latencyMs
+            self.at = at
+        }
+
+        public init(_ result: ProbeResult) {
+            self.init(status: result.status, latencyMs: result.latency?.milliseconds, at: result.startedAt)
+        }
+
+        /// The latency that counts for percentiles: answered results only.
+        var answeredMs: Double? { status == .down ? nil : latencyMs }
     }
 
     public let capacity: Int
-    public private(set) var samples: [Sample] = []
-    public private(set) var p50: Double?
-    public private(set) var p95: Double?
-    public private(set) var p99: Double?
+    /// How far back results count (nil: by count only).
+    public let span: TimeInterval?
+    private var ring: RingBuffer<Sample>
+    private var sorted = SortedLatencies()
+    public private(set) var failures = 0
 
-    public init(capacity: Int = 100) {
+    public init(capacity: Int = 100, span: TimeInterval? = nil) {
         self.capacity = max(1, capacity)
+        self.span = span
+        ring = RingBuffer(capacity: self.capacity)
     }
 
-    public mutating func record(status: Status, latencyMs: Double?) {
-        samples.append(Sample(status: status, latencyMs: latencyMs))
-        if samples.count > capacity { samples.removeFirst(samples.count - capacity) }
-        recomputePercentiles()
+    public var samples: [Sample] { Array(ring) }
+    public var count: Int { ring.count }
+    public var p50: Double? { sorted.percentile(50) }
+    public var p95: Double? { sorted.percentile(95) }
+    public var p99: Double? { sorted.percentile(99) }
+    public func percentile(_ p: Double) -> Double? { sorted.percentile(p) }
+
+    public mutating func record(status: Status, latencyMs: Double?, at: Date = Date()) {
+        record(Sample(status: status, latencyMs: latencyMs, at: at))
+    }
+
+    public mutating func record(_ sample: Sample) {
+        if let evicted = ring.append(sample) { forget(evicted) }
+        if sample.status == .down { failures += 1 }
+        if let ms = sample.answeredMs { sorted.insert(ms) }
+        expire(before: sample.at)
+    }
+
+    /// Drops results older than the span, counted back from `now`.
+    public mutating func expire(before now: Date) {
+        guard let span else { return }
+        while let oldest = ring.first, oldest.at < now.addingTimeInterval(-span), ring.count > 1 {
+            ring.removeOldest()
+            forget(oldest)
+        }
+    }
+
+    private mutating func forget(_ sample: Sample) {
+        if sample.status == .down { failures -= 1 }
+        if let ms = sample.answeredMs { sorted.remove(ms) }
     }
 
     /// Share of results that were not `down`, 0...1; nil before the first result.
     public var successRate: Double? {
-        guard !samples.isEmpty else { return nil }
-        return Double(samples.filter { $0.status != .down }.count) / Double(samples.count)
+        ring.isEmpty ? nil : Double(ring.count - failures) / Double(ring.count)
     }
-
-    public var failures: Int { samples.filter { $0.status == .down }.count }
 
     /// Latencies of answered probes, oldest first, for sparklines.
-    public var recentLatencies: [Double?] { samples.map { $0.status == .down ? nil : $0.latencyMs } }
-
-    private mutating func recomputePercentiles() {
-        let values = samples.compactMap { $0.status == .down ? nil : $0.latencyMs }
-        guard !values.isEmpty else {
-            (p50, p95, p99) = (nil, nil, nil)
-            return
-        }
-        // Microseconds keep three significant digits of sub-millisecond loopback latencies.
-        var histogram = Histogram<UInt32>(highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
-        for value in values { _ = histogram.record(UInt64(max(1, min(value * 1000, 3_600_000_000)))) }
-        p50 = Double(histogram.valueAtPercentile(50)) / 1000
-        p95 = Double(histogram.valueAtPercentile(95)) / 1000
-        p99 = Double(histogram.valueAtPercentile(99)) / 1000
-    }
+    public var recentLatencies: [Double?] { ring.map(\.answeredMs) }
 }

@@ -1,6 +1,8 @@
 import Foundation
 
-/// Everything known about one target, updated by each result. Views and reports read it.
+/// Everything the store knows about one target, updated by each result: its window and
+/// percentiles, the last few results whole (for the detail view), and a longer log of compact
+/// samples (deploy comparisons, sparkline markers). Views and reports read it.
 public struct TargetStats: Sendable, Equatable {
     public let name: String
     public private(set) var last: ProbeResult?
@@ -8,10 +10,17 @@ public struct TargetStats: Sendable, Equatable {
     /// When the status last changed, and from what.
     public private(set) var lastChange: StatusChange?
     public private(set) var count = 0
+    /// The newest results in full, oldest first.
+    public private(set) var recent: RingBuffer<ProbeResult>
+    /// Status, latency and time of the newest results, oldest first: long enough to compare
+    /// before and after a deploy, small enough to hold for thousands of targets.
+    public private(set) var log: RingBuffer<LatencyWindow.Sample>
 
-    public init(name: String, windowSize: Int = 100) {
+    public init(name: String, windowSize: Int = 100, span: TimeInterval? = nil, recentSize: Int = 12, logSize: Int = 400) {
         self.name = name
-        self.window = LatencyWindow(capacity: windowSize)
+        window = LatencyWindow(capacity: windowSize, span: span)
+        recent = RingBuffer(capacity: recentSize)
+        log = RingBuffer(capacity: logSize)
     }
 
     /// Records a result; returns the status change it caused, if any.
@@ -20,7 +29,10 @@ public struct TargetStats: Sendable, Equatable {
         let previous = last
         last = result
         count += 1
-        window.record(status: result.status, latencyMs: result.latency?.milliseconds)
+        let sample = LatencyWindow.Sample(result)
+        window.record(sample)
+        recent.append(result)
+        log.append(sample)
         guard let previous else { return nil }
         let changedStatus = previous.status != result.status
         let changedCode = previous.outcome.statusCode != result.outcome.statusCode && (previous.outcome.statusCode != nil || result.outcome.statusCode != nil)

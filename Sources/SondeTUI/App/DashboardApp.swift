@@ -4,10 +4,10 @@
 // - `Message.seed(DashboardSeed)`: send it first (mailbox.send or `seed:`) to start from history:
 //   results fill windows, sparklines and the event log; markers go in the log and on sparklines.
 // - `Message.deployMarker(DeployMarker)`: a deploy seen elsewhere (`--deploy`, a version change).
-// - `Message.deployComparison(DeployComparison)`: a before/after computed from history; the Deploy
-//   view (`D`) shows it instead of the one computed from the results the dashboard holds.
 // - `DashboardHooks.onEvent`: every engine event (record results); `onDeployMarker`: the marker the
-//   `d` key placed (store it); `onCommand`: every command (`.markDeploy`, `.togglePause`, ...).
+//   `d` key placed (store it).
+// - `store:`: the session's ObservationStore; the loop draws its snapshots at most
+//   `framesPerSecond` times a second, and keys at once.
 // - `Mailbox.send(_:)` from any thread posts a message to the running dashboard.
 import Foundation
 import SondeCore
@@ -42,32 +42,48 @@ public struct DashboardOptions: Sendable {
 }
 
 public enum DashboardApp {
+    /// At most this many frames a second from results, however fast they arrive; keys and
+    /// resizes are drawn at once.
+    public static let framesPerSecond = 10
+
     /// Runs the dashboard on the calling thread until `q` or a stop signal, then restores the
-    /// terminal. Messages arrive through `mailbox`; the screen is drawn only when it changed.
+    /// terminal. Messages arrive through `mailbox`; what is observed comes from `store` (nil: from
+    /// the messages alone). The screen is drawn only when it changed.
     public static func run(
-        state initial: DashboardState, options: DashboardOptions, mailbox: Mailbox, hooks: DashboardHooks = .none
+        state initial: DashboardState, options: DashboardOptions, mailbox: Mailbox, hooks: DashboardHooks = .none,
+        store: ObservationStore? = nil
     ) throws(TerminalError) -> DashboardExit {
         var state = initial
         let themes = options.themes.isEmpty ? [Theme(name: "default", colors: [:])] : options.themes
         state.themes = themes.map(\.name)
         let terminal = try CursesTerminal(theme: themes[0], noColor: options.noColor)
         SignalFlag.install(wakingFD: mailbox.writeFD)
+        let control = ControlQueue(options.control)
         defer {
             terminal.close()
             SignalFlag.uninstall()
+            control.finish()
         }
         state.glyphs = options.ascii ? .ascii : terminal.capabilities.glyphs
         (state.width, state.height) = terminal.size
         state.now = Date()
+        if let store { state.observed = store.snapshot() }
         terminal.draw(Renderer.render(state))
+        let frameGap = ContinuousClock.Duration.milliseconds(1000 / framesPerSecond)
+        var lastFrame = ContinuousClock.now
+        var observationsPending = false
 
         while true {
             let signal = SignalFlag.received.load(ordering: .relaxed)
             if signal != 0 { return .signal(signal) }
+            var timeout = millisecondsToNextSecond()
+            if observationsPending { timeout = min(timeout, milliseconds(until: lastFrame + frameGap)) }
             // A terminal that went away without SIGHUP counts as one, rather than a busy loop.
-            if !waitForInput(mailbox: mailbox, stdinFD: STDIN_FILENO, timeoutMs: millisecondsToNextSecond()) { return .signal(SIGHUP) }
+            if !waitForInput(mailbox: mailbox, stdinFD: STDIN_FILENO, timeoutMs: timeout) { return .signal(SIGHUP) }
             var messages = mailbox.drain()
+            var viewChanged = false
             for input in terminal.pendingInput() {
+                viewChanged = true
                 switch input {
                 case .key(let key): messages.append(.key(key))
                 case .resize:
@@ -77,40 +93,63 @@ public enum DashboardApp {
                 }
             }
             let now = Date()
-            let ticked = Int(now.timeIntervalSince1970) != Int(state.now.timeIntervalSince1970)
             // The clock shows minutes: a tick within the same minute changes nothing on screen.
-            let onlyClock = messages.isEmpty && Int(now.timeIntervalSince1970 / 60) == Int(state.now.timeIntervalSince1970 / 60)
-            if ticked { messages.append(.tick(now)) }
+            if Int(now.timeIntervalSince1970 / 60) != Int(state.now.timeIntervalSince1970 / 60) { viewChanged = true }
+            if Int(now.timeIntervalSince1970) != Int(state.now.timeIntervalSince1970) { messages.append(.tick(now)) }
             var quit = false
             for message in messages {
+                if let store, Update.isObservation(message) {
+                    store.mutate { Update.observe(message, into: &$0) }
+                    continue
+                }
+                if case .storeChanged = message { continue }
+                if case .key = message {} else if case .resize = message {} else if case .tick = message {} else { viewChanged = true }
                 for command in Update.apply(message, to: &state) {
-                    if perform(command, state: &state, terminal: terminal, themes: themes, options: options, hooks: hooks) { quit = true }
-                    hooks.onCommand(command)
+                    if perform(command, state: &state, terminal: terminal, themes: themes, control: control, hooks: hooks, store: store) { quit = true }
                 }
                 if quit { return .quit }
             }
-            if !messages.isEmpty, !onlyClock { terminal.draw(Renderer.render(state)) }
+            if store?.hasUnseenChanges == true || (store == nil && messages.contains(where: Update.isObservation)) { observationsPending = true }
+            // Results wait for the next frame slot; what the user did is drawn now.
+            let frameDue = observationsPending && ContinuousClock.now >= lastFrame + frameGap
+            guard viewChanged || frameDue else { continue }
+            if observationsPending, let store { state.observed = store.snapshot() }
+            observationsPending = false
+            terminal.draw(Renderer.render(state))
+            lastFrame = ContinuousClock.now
         }
     }
 
     /// Carries out a command; true when it asks to quit.
-    static func perform(_ command: Command, state: inout DashboardState, terminal: CursesTerminal, themes: [Theme], options: DashboardOptions, hooks: DashboardHooks) -> Bool {
+    static func perform(
+        _ command: Command, state: inout DashboardState, terminal: CursesTerminal, themes: [Theme], control: ControlQueue,
+        hooks: DashboardHooks, store: ObservationStore?
+    ) -> Bool {
         switch command {
         case .quit:
             return true
-        case .togglePause:
-            if let control = options.control { Task { await control.togglePause() } }
-        case .probeNow(let name):
-            if let control = options.control { Task { await control.runNow(name) } }
+        case .togglePause, .probeNow:
+            control.send(command)
         case .applyTheme(let name):
             if let theme = themes.first(where: { $0.name == name }) { terminal.apply(theme: theme) }
         case .markDeploy:
             let now = Date()
-            let marker = DeployMarker(name: "manual " + Clock.time(now, zone: state.timeZone), at: now, source: .manual)
-            _ = Update.apply(.deployMarker(marker), to: &state)
+            let marker = DeployMarker(name: "manual " + TimeText.time(now, zone: state.timeZone), at: now, source: .manual)
+            if let store {
+                store.place(marker)
+                state.observed = store.snapshot()
+            } else {
+                _ = Update.apply(.deployMarker(marker), to: &state)
+            }
             hooks.onDeployMarker(marker)
         }
         return false
+    }
+
+    static func milliseconds(until instant: ContinuousClock.Instant) -> Int32 {
+        let left = instant - ContinuousClock.now
+        let ms = Double(left.components.seconds) * 1000 + Double(left.components.attoseconds) / 1e15
+        return Int32(max(1, min(1000, ms.rounded(.up))))
     }
 
     /// Sleeps in poll(2) until a key, a message, a signal or the next whole second; false when

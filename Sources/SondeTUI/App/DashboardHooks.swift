@@ -5,18 +5,14 @@ import SondeCore
 public struct DashboardHooks: Sendable {
     /// Every engine event, on the engine's task, before the dashboard sees it.
     public var onEvent: @Sendable (EngineEvent) -> Void
-    /// Every command `update` produced, on the loop thread, after the loop carried it out.
-    public var onCommand: @Sendable (Command) -> Void
     /// A deploy marker the dashboard placed (the `d` key), on the loop thread.
     public var onDeployMarker: @Sendable (DeployMarker) -> Void
 
     public init(
         onEvent: @escaping @Sendable (EngineEvent) -> Void = { _ in },
-        onCommand: @escaping @Sendable (Command) -> Void = { _ in },
         onDeployMarker: @escaping @Sendable (DeployMarker) -> Void = { _ in }
     ) {
         self.onEvent = onEvent
-        self.onCommand = onCommand
         self.onDeployMarker = onDeployMarker
     }
 

@@ -1,23 +1,19 @@
 import SondeCore
 
 extension DashboardState {
-    /// Before / after the latest deploy marker: the one history supplied, else one computed from
-    /// the results the dashboard holds.
+    /// Before / after the latest deploy marker, from what the store holds.
     public var deployComparison: DeployComparison? {
-        if let suppliedComparison { return suppliedComparison }
-        guard let marker = markers.last else { return nil }
-        let names = targets.map(\.name).filter { marker.target == nil || $0 == marker.target }
-        return DeployComparison(marker: marker, results: names.flatMap { resultLog[$0] ?? [] }, targets: names)
+        observed.deployComparison(targets: targets.map(\.name))
     }
 
     /// For each marker, how many of a target's latest `count` results came after it: where the
     /// sparkline draws the marker.
     func markerOffsets(_ target: String, count: Int) -> [Int] {
-        guard !markers.isEmpty, let log = resultLog[target] else { return [] }
+        guard !markers.isEmpty, let log = stats[target]?.log, !log.isEmpty else { return [] }
         let shown = log.suffix(count)
         return markers.filter { $0.target == nil || $0.target == target }.compactMap { marker in
-            guard let first = shown.first, marker.at > first.startedAt else { return nil }
-            return shown.filter { $0.startedAt >= marker.at }.count
+            guard let first = shown.first, marker.at > first.at else { return nil }
+            return shown.filter { $0.at >= marker.at }.count
         }
     }
 }

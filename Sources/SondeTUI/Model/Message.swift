@@ -11,9 +11,8 @@ public enum Message: Sendable {
     case seed(DashboardSeed)
     /// A deploy happened (the `d` key, `--deploy`, or a detected version change).
     case deployMarker(DeployMarker)
-    /// A comparison computed elsewhere (from history); replaces the one the dashboard computes
-    /// from the results it holds.
-    case deployComparison(DeployComparison)
+    /// The store the dashboard reads has news (sent once per burst; the loop takes a snapshot).
+    case storeChanged
 }
 
 /// What `update` asks the outside world to do; the app loop carries these out.
@@ -30,13 +29,11 @@ public enum Command: Sendable, Equatable {
 public struct DashboardSeed: Sendable {
     public var results: [ProbeResult]
     public var markers: [DeployMarker]
-    public var suites: [SuiteResult]
     public var journeys: [JourneyResult]
 
-    public init(results: [ProbeResult], markers: [DeployMarker] = [], suites: [SuiteResult] = [], journeys: [JourneyResult] = []) {
+    public init(results: [ProbeResult], markers: [DeployMarker] = [], journeys: [JourneyResult] = []) {
         self.results = results
         self.markers = markers
-        self.suites = suites
         self.journeys = journeys
     }
 }

@@ -6,6 +6,15 @@ public enum PaneID: String, Sendable, CaseIterable, Hashable {
     case journeys = "Journeys"
     case modules = "Modules"
     case events = "Events"
+
+    /// Panes with one row per target (or reported figure), which can run to thousands and are
+    /// drawn a screenful at a time.
+    public var isTargetList: Bool {
+        switch self {
+        case .services, .databases, .websockets: true
+        case .journeys, .modules, .events: false
+        }
+    }
 }
 
 /// What fills the screen below the header.

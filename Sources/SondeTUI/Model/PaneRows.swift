@@ -39,11 +39,11 @@ extension DashboardState {
     }
 
     public var serviceRows: [TargetInfo] {
-        targets.filter { ($0.kind == .http || $0.kind == .tcp) && matchesFilter($0.name) }
+        targets.filter { $0.kind.group == .services && matchesFilter($0.name) }
     }
 
     public var websocketRows: [TargetInfo] {
-        targets.filter { $0.kind == .websocket && matchesFilter($0.name) }
+        targets.filter { $0.kind.group == .websockets && matchesFilter($0.name) }
     }
 
     public var databaseRows: [DatabaseRow] {
@@ -80,8 +80,8 @@ extension DashboardState {
     /// Whether a pane has anything configured; panes without give their space away.
     public func isConfigured(_ pane: PaneID) -> Bool {
         switch pane {
-        case .services: targets.contains { $0.kind == .http || $0.kind == .tcp }
-        case .websockets: targets.contains { $0.kind == .websocket }
+        case .services: targets.contains { $0.kind.group == .services }
+        case .websockets: targets.contains { $0.kind.group == .websockets }
         case .databases: targets.contains { $0.kind.isDatabase } || !reportedHistory.isEmpty
         case .modules: !suiteNames.isEmpty
         case .journeys: !journeyNames.isEmpty || !journeys.isEmpty

@@ -5,71 +5,44 @@ import SondeCore
 public enum Update {
     public static func apply(_ message: Message, to state: inout DashboardState) -> [Command] {
         switch message {
-        case .event(let event):
-            record(event, in: &state)
+        case .event, .seed, .deployMarker:
+            observe(message, into: &state.observed)
         case .resize(let width, let height):
             state.width = width
             state.height = height
         case .tick(let date):
             state.now = date
+        case .storeChanged:
+            break
         case .key(let key):
             return handle(key, in: &state)
-        case .seed(let seed):
-            for result in seed.results { record(.result(result), in: &state) }
-            for suite in seed.suites { record(.suite(suite), in: &state) }
-            for journey in seed.journeys { record(.journey(journey), in: &state) }
-            for marker in seed.markers { place(marker, in: &state) }
-        case .deployMarker(let marker):
-            place(marker, in: &state)
-        case .deployComparison(let comparison):
-            state.suppliedComparison = comparison
         }
         return []
     }
 
-    static func record(_ event: EngineEvent, in state: inout DashboardState) {
-        switch event {
-        case .result(let result):
-            var stats = state.stats[result.target] ?? TargetStats(name: result.target)
-            if let change = stats.record(result) { log(.change(change), in: &state) }
-            state.stats[result.target] = stats
-            append(result, to: &state.recent[result.target, default: []], limit: DashboardState.recentLimit)
-            append(result, to: &state.resultLog[result.target, default: []], limit: state.resultLogCapacity)
-            if let flap = state.flapDetector.record(result) { log(.flapping(FlapChange(flap, result: result)), in: &state) }
-            for metric in result.outcome.reported {
-                let key = ReportedKey(service: result.target, metric: metric.name)
-                if state.reportedHistory[key] == nil { state.reportedKeys.append(key) }
-                append(metric.value, to: &state.reportedHistory[key, default: []], limit: DashboardState.sparkLimit)
-            }
-        case .suite(let suite):
-            if let old = state.suites[suite.name], let change = SuiteChange(from: old, to: suite) { log(.suite(change), in: &state) }
-            state.suites[suite.name] = suite
-            if !state.suiteNames.contains(suite.name) { state.suiteNames.append(suite.name) }
-        case .journey(let journey):
-            if let old = state.journeys[journey.name], let change = JourneyChange(from: old, to: journey) { log(.journey(change), in: &state) }
-            state.journeys[journey.name] = journey
+    /// What a message adds to the observations: the one path for the state's own copy (driven
+    /// by messages) and for the live store (`ObservationStore.mutate`).
+    public static func observe(_ message: Message, into observed: inout Observations) {
+        switch message {
+        case .event(let event):
+            observed.record(event)
+        case .seed(let seed):
+            for result in seed.results { observed.record(.result(result)) }
+            for journey in seed.journeys { observed.record(.journey(journey)) }
+            for marker in seed.markers { observed.place(marker) }
+        case .deployMarker(let marker):
+            observed.place(marker)
+        case .key, .resize, .tick, .storeChanged:
+            break
         }
     }
 
-    /// Places a marker in time order, logs it, and drops a comparison made for an older marker.
-    static func place(_ marker: DeployMarker, in state: inout DashboardState) {
-        guard !state.markers.contains(marker) else { return }
-        state.markers.append(marker)
-        state.markers.sort { $0.at < $1.at }
-        log(.deploy(marker), in: &state)
-        if let supplied = state.suppliedComparison, supplied.marker.at < marker.at { state.suppliedComparison = nil }
-    }
-
-    /// Inserts an entry keeping the log newest first (seeded entries can be older than live ones).
-    static func log(_ entry: LogEntry, in state: inout DashboardState) {
-        let index = state.events.firstIndex { $0.at <= entry.at } ?? state.events.count
-        state.events.insert(entry, at: index)
-        if state.events.count > DashboardState.eventLimit { state.events.removeLast() }
-    }
-
-    static func append<T>(_ value: T, to list: inout [T], limit: Int) {
-        list.append(value)
-        if list.count > limit { list.removeFirst(list.count - limit) }
+    /// True for messages that change what is observed rather than the view.
+    public static func isObservation(_ message: Message) -> Bool {
+        switch message {
+        case .event, .seed, .deployMarker: true
+        case .key, .resize, .tick, .storeChanged: false
+        }
     }
 
     static func handle(_ key: Key, in state: inout DashboardState) -> [Command] {

@@ -4,7 +4,8 @@ import SondeCore
 enum DatabasesPane {
     static func title(_ state: DashboardState) -> String { "Databases" }
 
-    static func lines(_ state: DashboardState, width: Int) -> [Line] {
+    /// Lines for the rows in `window` only: a pane of thousands of targets draws what fits.
+    static func lines(_ state: DashboardState, width: Int, window: Range<Int>) -> [Line] {
         let rows = state.databaseRows
         let names = rows.map { row -> String in
             if case .reported(let key) = row { return key.metric }
@@ -13,7 +14,8 @@ enum DatabasesPane {
         let columns = TargetColumns(names: names, width: width, fixed: 8 + 1 + 22 + 1)
         let (sparkWidth, reasonWidth) = columns.split
         let g = state.glyphs
-        return zip(rows, names).map { row, name in
+        let shown = window.clamped(to: rows.indices)
+        return zip(rows[shown], names[shown]).map { row, name in
             var line: Line
             let history: [Double?]
             var markers: [Int] = []

@@ -5,7 +5,7 @@ import SondeCore
 enum DeployView {
     static func draw(_ state: DashboardState, in rect: Rect, into canvas: inout Canvas) {
         let title = state.deployComparison.map { comparison in
-            "\(state.redactor.redact(comparison.marker.summary)) at \(Clock.time(comparison.marker.at, zone: state.timeZone))  (Esc back)"
+            "\(state.redactor.redact(comparison.marker.summary)) at \(TimeText.time(comparison.marker.at, zone: state.timeZone))  (Esc back)"
         } ?? "Deploy  (Esc back)"
         Box.draw(rect, title: title, focused: true, glyphs: state.glyphs, into: &canvas)
         ScrolledBody.fill(body(state), state: state, in: rect.inset, into: &canvas)

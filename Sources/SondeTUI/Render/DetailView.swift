@@ -39,9 +39,9 @@ enum DetailView {
         }
         out.append([])
         out.append([Span("Recent results (newest first)", bold)])
-        for result in (state.recent[info?.name ?? ""] ?? []).reversed() {
+        for result in (stats?.recent.map { $0 } ?? []).reversed() {
             var line: Line = [
-                Span("  " + Clock.time(result.startedAt, zone: state.timeZone) + " ", .muted),
+                Span("  " + TimeText.time(result.startedAt, zone: state.timeZone) + " ", .muted),
                 Span(state.glyphs.status(result.status) + " " + Text.left(result.status.rawValue, 5, ellipsis: state.glyphs.ellipsis), .status(result.status)),
                 Span(Text.left(result.outcome.statusCode.map(String.init) ?? "", 4, ellipsis: state.glyphs.ellipsis)),
             ]

@@ -11,7 +11,7 @@ enum EventsPane {
         guard !rows.isEmpty else { return [[Span("no changes yet", .muted)]] }
         let g = state.glyphs
         return rows.map { entry in
-            let time = Span(Clock.time(entry.at, zone: state.timeZone) + " ", .muted)
+            let time = Span(TimeText.time(entry.at, zone: state.timeZone) + " ", .muted)
             switch entry {
             case .change(let change):
                 let style = Style.status(change.toStatus)
@@ -38,7 +38,7 @@ enum EventsPane {
     }
 }
 
-enum Clock {
+enum TimeText {
     /// `12:03:44`, built by hand: DateFormatter is slow and not Sendable.
     static func time(_ date: Date, zone: TimeZone, seconds: Bool = true) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -15,7 +15,7 @@ enum HeaderBar {
         ]
         if state.paused { line.append(Span("  PAUSED", Style(.headerText, on: .headerBackground, bold: true, reverse: true))) }
         if !state.filter.isEmpty { line.append(Span("  filter: \(state.filter)", bar)) }
-        let clock = Clock.time(state.now, zone: state.timeZone, seconds: false) + " "
+        let clock = TimeText.time(state.now, zone: state.timeZone, seconds: false) + " "
         canvas.put(line, x: 0, y: 0, limit: max(0, width - clock.count - 1))
         canvas.put(clock, x: width - clock.count, y: 0, style: bar)
     }

@@ -39,7 +39,7 @@ enum JourneyView {
     static func body(_ state: DashboardState, journey name: String, width: Int) -> [Line] {
         let g = state.glyphs
         guard let journey = state.journeys[name] else { return [[Span("no run yet", .muted)]] }
-        var lines: [Line] = [[Span("Last run ", Style(.text, bold: true)), Span(Clock.time(journey.startedAt, zone: state.timeZone) + "  "),
+        var lines: [Line] = [[Span("Last run ", Style(.text, bold: true)), Span(TimeText.time(journey.startedAt, zone: state.timeZone) + "  "),
                               Span(journey.summary, .status(journey.status))], []]
         let nameWidth = min(30, max(8, journey.steps.map { DisplayWidth.of($0.name) }.max() ?? 8))
         for (index, step) in journey.steps.enumerated() {

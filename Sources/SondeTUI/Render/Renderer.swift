@@ -26,11 +26,21 @@ public enum Renderer {
         case .dashboard:
             for (pane, rect) in Layout.panes(state, in: body) {
                 let focused = pane == state.focus
-                Box.draw(rect, title: title(pane, state), focused: focused, glyphs: state.glyphs, into: &canvas)
-                var lines = self.lines(pane, state, width: rect.inset.width)
+                let count = state.rowCount(pane)
+                let selected = count > 0 && focused ? state.selectedRow(pane) : nil
+                // The rows that fit, scrolled so the selection is visible (as Box.fill scrolls).
+                let height = max(0, rect.inset.height)
+                let offset = selected.map { max(0, $0 - height + 1) } ?? 0
+                let window = offset..<(offset + height)
+                var heading = title(pane, state)
+                if pane.isTargetList, count > height, height > 0 {
+                    heading += " \(offset + 1)-\(min(count, offset + height)) of \(count)"
+                }
+                Box.draw(rect, title: heading, focused: focused, glyphs: state.glyphs, into: &canvas)
+                var lines = self.lines(pane, state, width: rect.inset.width, window: window)
                 if lines.isEmpty { lines = [[Span(state.filter.isEmpty ? "nothing yet" : "nothing matches the filter '\(state.filter)'", .muted)]] }
-                let selectable = state.rowCount(pane) > 0 && focused
-                Box.fill(lines, in: rect.inset, selected: selectable ? state.selectedRow(pane) : nil, into: &canvas)
+                // Target lists came windowed; the other panes scroll inside Box.fill.
+                Box.fill(lines, in: rect.inset, selected: pane.isTargetList ? selected.map { $0 - offset } : selected, into: &canvas)
             }
         }
         if state.showHelp { HelpOverlay.draw(state, into: &canvas) }
@@ -47,11 +57,12 @@ public enum Renderer {
         }
     }
 
-    static func lines(_ pane: PaneID, _ state: DashboardState, width: Int) -> [Line] {
+    /// A pane's lines; the target lists give only the rows in `window`, the others all of theirs.
+    static func lines(_ pane: PaneID, _ state: DashboardState, width: Int, window: Range<Int>) -> [Line] {
         switch pane {
-        case .services: ServicesPane.lines(state, width: width)
-        case .databases: DatabasesPane.lines(state, width: width)
-        case .websockets: WebSocketsPane.lines(state, width: width)
+        case .services: ServicesPane.lines(state, width: width, window: window)
+        case .databases: DatabasesPane.lines(state, width: width, window: window)
+        case .websockets: WebSocketsPane.lines(state, width: width, window: window)
         case .modules: ModulesPane.lines(state, width: width)
         case .journeys: JourneysPane.lines(state, width: width)
         case .events: EventsPane.lines(state, width: width)

@@ -5,13 +5,14 @@ import SondeCore
 enum ServicesPane {
     static func title(_ state: DashboardState) -> String { "Services" }
 
-    static func lines(_ state: DashboardState, width: Int) -> [Line] {
+    /// Lines for the rows in `window` only: a pane of thousands of targets draws what fits.
+    static func lines(_ state: DashboardState, width: Int, window: Range<Int>) -> [Line] {
         let rows = state.serviceRows
         // latency/target 15, p95 12, rate 5, gaps 3
         let columns = TargetColumns(names: rows.map(\.name), width: width, fixed: 15 + 1 + 12 + 1 + 5 + 1)
         let (sparkWidth, reasonWidth) = columns.split
         let g = state.glyphs
-        return rows.map { info in
+        return rows[window.clamped(to: rows.indices)].map { info in
             let stats = state.stats[info.name]
             let last = stats?.last
             let status = Style.status(last?.status)

@@ -27,7 +27,7 @@ enum SuiteDetailView {
         let result = state.suites[name]
         var out: [Line] = [[Span("Source  ", bold), Span(source(state.suiteSources[name], files: result?.files ?? []))]]
         guard let result else { return out + [[], [Span("no reading yet", .muted)]] }
-        var status: Line = [Span("Read    ", bold), Span(Clock.time(result.readAt, zone: state.timeZone))]
+        var status: Line = [Span("Read    ", bold), Span(TimeText.time(result.readAt, zone: state.timeZone))]
         if let exit = result.exitStatus { status += [Span("   exit status ", .muted), Span("\(exit)", .status(exit == 0 ? .up : .down))] }
         status += [Span("   "), Span(result.summary, .status(result.status))]
         out.append(status)

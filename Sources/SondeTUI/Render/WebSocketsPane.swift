@@ -4,11 +4,12 @@ import SondeCore
 enum WebSocketsPane {
     static func title(_ state: DashboardState) -> String { "WebSockets" }
 
-    static func lines(_ state: DashboardState, width: Int) -> [Line] {
+    /// Lines for the rows in `window` only: a pane of thousands of targets draws what fits.
+    static func lines(_ state: DashboardState, width: Int, window: Range<Int>) -> [Line] {
         let rows = state.websocketRows
         let columns = TargetColumns(names: rows.map(\.name), width: width, fixed: 14 + 1 + 14 + 1)
         let g = state.glyphs
-        return rows.map { info in
+        return rows[window.clamped(to: rows.indices)].map { info in
             let last = state.stats[info.name]?.last
             let style = Style.status(last?.status)
             let handshake = last?.outcome.phase(PhaseTiming.handshake)

@@ -7,6 +7,7 @@ final class CursesTerminal {
     let capabilities: TerminalCapabilities
     private var pairs: ColorPairs
     private var previous: Canvas?
+    private var clearBeforeNextFrame = false
     private var savedTermios: termios?
     private var isOpen = false
 
@@ -64,9 +65,12 @@ final class CursesTerminal {
         previous = nil
     }
 
-    /// Lays out again after a resize: the next frame is drawn whole.
+    /// Lays out again after a resize: the next frame is drawn whole, and the physical screen is
+    /// cleared first. A terminal that reflowed its contents during fast resizes no longer matches
+    /// what curses believes it shows, so repainting only the cells curses knows of left stale ones.
     func invalidate() {
         previous = nil
+        clearBeforeNextFrame = true
     }
 
     /// Sends the cells of `canvas` that differ from the last frame; nothing when none do.
@@ -76,6 +80,10 @@ final class CursesTerminal {
         previous = canvas
         guard !runs.isEmpty else { return }
         if whole { werase(stdscr) }
+        if clearBeforeNextFrame {
+            clearok(stdscr, true)
+            clearBeforeNextFrame = false
+        }
         for run in runs {
             let row = canvas.row(run.y)
             drawRun(row[(row.startIndex + run.columns.lowerBound)...(row.startIndex + run.columns.upperBound)], y: run.y, x: run.columns.lowerBound)

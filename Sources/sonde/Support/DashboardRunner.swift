@@ -44,10 +44,13 @@ enum DashboardRunner {
     ) async throws {
         let themes = try themes(flags)
         let engine = Engine(config: config, factory: ProbeFactory.make)
-        if let seed { mailbox.send(.seed(seed)) }
+        // The one home of what this session observes: the engine writes it off the curses
+        // thread, which is poked once per burst and draws snapshots.
+        let store = ObservationStore(Observations(flapping: config.history)) { mailbox.send(.storeChanged) }
+        if let seed { store.mutate { Update.observe(.seed(seed), into: &$0) } }
         let emit: @Sendable (EngineEvent) async -> Void = { event in
             hooks.onEvent(event)
-            mailbox.send(.event(event))
+            store.record(event)
         }
         let probing = Task { await engine.run(emit: emit) }
         defer { probing.cancel() }
@@ -55,7 +58,9 @@ enum DashboardRunner {
             themes: themes, noColor: flags.noColor || TerminalCapabilities.noColorRequested(), ascii: flags.ascii, control: engine.control
         )
         let state = DashboardState(config: config)
-        let outcome = await onOwnThread { Result { () throws(TerminalError) in try DashboardApp.run(state: state, options: options, mailbox: mailbox, hooks: hooks) } }
+        let outcome = await onOwnThread {
+            Result { () throws(TerminalError) in try DashboardApp.run(state: state, options: options, mailbox: mailbox, hooks: hooks, store: store) }
+        }
         switch outcome {
         case .success(let exit):
             if exit != .quit { throw ExitCode(exit.status) }

@@ -1,5 +1,5 @@
 import Foundation
-import SondeCore
+
 
 /// One line of the event log: a target changing state, a journey or suite changing, a target
 /// starting or stopping to flap, or a deploy marker.
@@ -31,19 +31,8 @@ public enum LogEntry: Sendable, Equatable {
         }
     }
 
-    /// What Enter on this row opens, when it is not a target's detail: the deploy view, the
-    /// journey, or the suite.
-    var screen: Screen? {
-        switch self {
-        case .deploy: .deploys
-        case .journey(let change): .journey(name: change.journey)
-        case .suite(let change): .suite(name: change.suite, module: nil)
-        case .change, .flapping: nil
-        }
-    }
-
     /// What the filter matches against.
-    var searchText: String {
+    public var searchText: String {
         switch self {
         case .change(let change): change.target
         case .journey(let change): change.journey

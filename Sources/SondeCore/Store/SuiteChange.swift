@@ -1,5 +1,5 @@
 import Foundation
-import SondeCore
+
 
 /// A suite whose passing-module count or error changed between two readings:
 /// `suite e2e 7/10 -> 6/10 modules passing`, `suite e2e: unreadable: ...`.

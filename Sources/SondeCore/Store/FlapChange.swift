@@ -1,5 +1,5 @@
 import Foundation
-import SondeCore
+
 
 /// A target starting or stopping to flap (k of its last n results failed while others passed).
 public struct FlapChange: Sendable, Equatable {

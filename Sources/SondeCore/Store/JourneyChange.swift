@@ -1,5 +1,5 @@
 import Foundation
-import SondeCore
+
 
 /// A journey whose status or passed-step count changed between two runs:
 /// `golden path 5/5 -> 4/5 steps (chat init: HTTP 404)`.

@@ -1,0 +1,146 @@
+import Foundation
+
+/// Everything Sonde has observed in one session, in one value: per target its stats, the
+/// intermittency verdicts, reported figures, the latest journey and suite runs, deploy markers
+/// and the event log. Engine events are its only input; the dashboard, `check`, `report`,
+/// `--watch-deploy` and history seeding read it. `ObservationStore` shares one across threads.
+public struct Observations: Sendable {
+    /// How much is kept; the defaults hold thousands of targets in tens of megabytes.
+    public struct Limits: Sendable, Equatable {
+        /// Results per target behind percentiles and success rate.
+        public var window = 100
+        /// How far back the window reaches (nil: by count only).
+        public var span: TimeInterval?
+        /// Whole results per target for the detail view.
+        public var recent = 12
+        /// Compact samples per target for deploy comparisons.
+        public var log = 400
+        public var events = 200
+        /// Values per reported figure.
+        public var reported = 60
+
+        public init(window: Int = 100, span: TimeInterval? = nil, recent: Int = 12, log: Int = 400, events: Int = 200, reported: Int = 60) {
+            self.window = window
+            self.span = span
+            self.recent = recent
+            self.log = log
+            self.events = events
+            self.reported = reported
+        }
+    }
+
+    public let limits: Limits
+    public private(set) var targets: [String: TargetStats] = [:]
+    /// k of the last n results down (and some not) marks a target flapping (`history:`).
+    public let flapping: HistorySettings
+    private var flapDetector: IntermittencyDetector
+    /// Figures services report about their dependencies, oldest first.
+    public private(set) var reportedHistory: [ReportedKey: [Double]] = [:]
+    /// The keys of `reportedHistory` in the order they first appeared.
+    public private(set) var reportedKeys: [ReportedKey] = []
+    public private(set) var suites: [String: SuiteResult] = [:]
+    /// Suite names in the order they were first seen.
+    public private(set) var suiteOrder: [String] = []
+    public private(set) var journeys: [String: JourneyResult] = [:]
+    /// State changes, journey and suite changes, flapping and deploy markers, newest first.
+    public private(set) var events: [LogEntry] = []
+    /// Deploy markers, oldest first.
+    public private(set) var markers: [DeployMarker] = []
+    /// Counts every change, so a reader can tell whether anything happened since it last looked.
+    public private(set) var version = 0
+
+    public init(limits: Limits = Limits(), flapping: HistorySettings = HistorySettings()) {
+        // The log must cover the whole flap window.
+        var limits = limits
+        limits.log = max(limits.log, flapping.flapWindow)
+        self.limits = limits
+        self.flapping = flapping
+        flapDetector = IntermittencyDetector(flapping)
+    }
+
+    /// The stats of one target, or nil before its first result.
+    public subscript(target name: String) -> TargetStats? { targets[name] }
+
+    /// When the target failed k of its last n results while answering others, or nil.
+    public func intermittency(_ name: String) -> Intermittency? { flapDetector.current[name] }
+
+    /// Records one engine event; changes it causes go into the event log.
+    public mutating func record(_ event: EngineEvent) {
+        version &+= 1
+        switch event {
+        case .result(let result): record(result)
+        case .suite(let suite):
+            if let old = suites[suite.name], let change = SuiteChange(from: old, to: suite) { log(.suite(change)) }
+            if suites[suite.name] == nil { suiteOrder.append(suite.name) }
+            suites[suite.name] = suite
+        case .journey(let journey):
+            if let old = journeys[journey.name], let change = JourneyChange(from: old, to: journey) { log(.journey(change)) }
+            journeys[journey.name] = journey
+        }
+    }
+
+    private mutating func record(_ result: ProbeResult) {
+        let limits = limits
+        let change = targets[result.target, default: Self.newStats(result.target, limits)].record(result)
+        if let change { log(.change(change)) }
+        if let flap = flapDetector.record(result) { log(.flapping(FlapChange(flap, result: result))) }
+        for metric in result.outcome.reported {
+            let key = ReportedKey(service: result.target, metric: metric.name)
+            if reportedHistory[key] == nil { reportedKeys.append(key) }
+            reportedHistory[key, default: []].append(metric.value)
+            if let count = reportedHistory[key]?.count, count > limits.reported { reportedHistory[key]?.removeFirst(count - limits.reported) }
+        }
+    }
+
+    private static func newStats(_ name: String, _ limits: Limits) -> TargetStats {
+        TargetStats(name: name, windowSize: limits.window, span: limits.span, recentSize: limits.recent, logSize: limits.log)
+    }
+
+    /// Places a deploy marker in time order and logs it.
+    public mutating func place(_ marker: DeployMarker) {
+        guard !markers.contains(marker) else { return }
+        version &+= 1
+        markers.append(marker)
+        markers.sort { $0.at < $1.at }
+        log(.deploy(marker))
+    }
+
+    /// Inserts an entry keeping the log newest first (seeded entries can be older than live ones).
+    private mutating func log(_ entry: LogEntry) {
+        let index = events.firstIndex { $0.at <= entry.at } ?? events.count
+        events.insert(entry, at: index)
+        if events.count > limits.events { events.removeLast() }
+    }
+
+    /// Before / after the latest deploy marker among `names`, from the samples held.
+    public func deployComparison(targets names: [String]) -> DeployComparison? {
+        guard let marker = markers.last else { return nil }
+        let shown = names.filter { marker.target == nil || $0 == marker.target }
+        return DeployComparison(marker: marker, samples: shown.map { ($0, Array(targets[$0]?.log ?? RingBuffer(capacity: 1))) })
+    }
+
+    /// Up / slow / down counts over `names` that have a result.
+    public func counts(_ names: [String]) -> (up: Int, slow: Int, down: Int) {
+        var counts = (up: 0, slow: 0, down: 0)
+        for name in names {
+            switch targets[name]?.last?.status {
+            case .up: counts.up += 1
+            case .slow: counts.slow += 1
+            case .down: counts.down += 1
+            case nil: break
+            }
+        }
+        return counts
+    }
+}
+
+/// A figure one service reports about one dependency: `backend` says `postgres 101 ms`.
+public struct ReportedKey: Sendable, Hashable {
+    public var service: String
+    public var metric: String
+
+    public init(service: String, metric: String) {
+        self.service = service
+        self.metric = metric
+    }
+}

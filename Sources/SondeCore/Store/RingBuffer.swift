@@ -1,0 +1,73 @@
+/// The last `capacity` values, oldest first. Appending past capacity drops the oldest in O(1),
+/// which is what every per-target window needs (an Array's removeFirst is O(n) per result).
+public struct RingBuffer<Element> {
+    public let capacity: Int
+    private var storage: [Element] = []
+    /// Index in `storage` of the oldest element once the buffer is full.
+    private var head = 0
+
+    public init(capacity: Int) {
+        self.capacity = Swift.max(1, capacity)
+        storage.reserveCapacity(Swift.min(self.capacity, 64))
+    }
+
+    public var count: Int { storage.count }
+    public var isEmpty: Bool { storage.isEmpty }
+
+    /// Adds a value; returns the one it pushed out, if the buffer was full.
+    @discardableResult
+    public mutating func append(_ value: Element) -> Element? {
+        guard storage.count == capacity else {
+            storage.append(value)
+            return nil
+        }
+        let evicted = storage[head]
+        storage[head] = value
+        head = (head + 1) % capacity
+        return evicted
+    }
+
+    /// Drops the oldest value.
+    @discardableResult
+    public mutating func removeOldest() -> Element? {
+        guard !storage.isEmpty else { return nil }
+        // Rotating once keeps the layout simple; only time windows call this, and rarely.
+        let ordered = Array(self)
+        storage = Array(ordered.dropFirst())
+        head = 0
+        return ordered.first
+    }
+
+    public var first: Element? { storage.isEmpty ? nil : storage[storage.count == capacity ? head : 0] }
+    public var last: Element? {
+        guard !storage.isEmpty else { return nil }
+        return storage.count == capacity ? storage[(head + capacity - 1) % capacity] : storage[storage.count - 1]
+    }
+
+    /// The newest `n` values, oldest first.
+    public func suffix(_ n: Int) -> [Element] { Array(Array(self).suffix(n)) }
+}
+
+extension RingBuffer: Sequence {
+    public struct Iterator: IteratorProtocol {
+        let buffer: RingBuffer
+        var offset = 0
+        public mutating func next() -> Element? {
+            guard offset < buffer.storage.count else { return nil }
+            defer { offset += 1 }
+            let start = buffer.storage.count == buffer.capacity ? buffer.head : 0
+            return buffer.storage[(start + offset) % buffer.storage.count]
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(buffer: self) }
+    public var underestimatedCount: Int { storage.count }
+}
+
+extension RingBuffer: Sendable where Element: Sendable {}
+
+extension RingBuffer: Equatable where Element: Equatable {
+    public static func == (lhs: RingBuffer, rhs: RingBuffer) -> Bool {
+        lhs.capacity == rhs.capacity && lhs.elementsEqual(rhs)
+    }
+}
