@@ -57,15 +57,13 @@ public enum ConfigLoader {
 
         var targets: [Target] = []
         if let list = context.collecting({ () throws(ConfigError) in try top["targets"]?.list() }) ?? nil {
-            var names: [String: SourceLocation?] = [:]
+            var names = UniqueNames(kind: "target")
             for item in list {
                 guard let target = context.collecting({ () throws(ConfigError) in try TargetReader.read(item, defaults: defaults) }) else { continue }
-                if let first = names[target.name] {
-                    let whereFirst = first.map { " (first at line \($0.line))" } ?? ""
-                    context.errors.append(item.error("duplicate target name '\(target.name)'\(whereFirst); names must be unique"))
+                if let duplicate = names.claim(target.name, at: item) {
+                    context.errors.append(duplicate)
                     continue
                 }
-                names[target.name] = target.location
                 targets.append(target)
             }
         }

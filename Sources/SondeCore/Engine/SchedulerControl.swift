@@ -2,15 +2,17 @@
 /// wait ends at its due time (unless paused), when poked, or when the run is cancelled.
 public actor SchedulerControl {
     private struct Waiter {
-        var token: Int
+        var name: String
         var continuation: CheckedContinuation<Void, Never>
         var timer: Task<Void, Never>?
     }
 
     public private(set) var isPaused = false
-    private var waiters: [String: Waiter] = [:]
+    /// Keyed by a token unique to each wait, never by the job's name: two jobs named alike would
+    /// share one slot, and the continuation the second one overwrote would never be resumed.
+    private var waiters: [Int: Waiter] = [:]
     /// Jobs whose due time passed while paused; they run as soon as probing resumes.
-    private var dueWhilePaused: Set<String> = []
+    private var dueWhilePaused: Set<Int> = []
     /// Pokes that arrived while the job was busy; its next wait returns at once.
     private var pendingPokes: Set<String> = []
     private var nextToken = 0
@@ -26,7 +28,7 @@ public actor SchedulerControl {
 
     public func resume() {
         isPaused = false
-        for name in dueWhilePaused { release(name) }
+        for token in dueWhilePaused { release(token) }
         dueWhilePaused.removeAll()
     }
 
@@ -34,7 +36,9 @@ public actor SchedulerControl {
 
     /// Runs the named job now, even when paused.
     public func runNow(_ name: String) {
-        if waiters[name] != nil { release(name) } else { pendingPokes.insert(name) }
+        let waiting = waiters.filter { $0.value.name == name }.keys
+        if waiting.isEmpty { pendingPokes.insert(name) }
+        for token in waiting { release(token) }
     }
 
     func wait(_ name: String, until due: Duration) async {
@@ -47,32 +51,27 @@ public actor SchedulerControl {
                 let timer = Task { [weak self] in
                     try? await clock.sleep(until: due)
                     guard !Task.isCancelled else { return }
-                    await self?.timerFired(name, token: token)
+                    await self?.timerFired(token)
                 }
-                waiters[name] = Waiter(token: token, continuation: continuation, timer: timer)
-                if Task.isCancelled { release(name) }
+                waiters[token] = Waiter(name: name, continuation: continuation, timer: timer)
+                if Task.isCancelled { release(token) }
             }
         } onCancel: {
-            Task { await self.cancelled(name, token: token) }
+            Task { await self.release(token) }
         }
     }
 
-    private func timerFired(_ name: String, token: Int) {
-        guard waiters[name]?.token == token else { return }
+    private func timerFired(_ token: Int) {
+        guard waiters[token] != nil else { return }
         if isPaused {
-            dueWhilePaused.insert(name)
+            dueWhilePaused.insert(token)
         } else {
-            release(name)
+            release(token)
         }
     }
 
-    private func cancelled(_ name: String, token: Int) {
-        guard waiters[name]?.token == token else { return }
-        release(name)
-    }
-
-    private func release(_ name: String) {
-        guard let waiter = waiters.removeValue(forKey: name) else { return }
+    private func release(_ token: Int) {
+        guard let waiter = waiters.removeValue(forKey: token) else { return }
         waiter.timer?.cancel()
         waiter.continuation.resume()
     }

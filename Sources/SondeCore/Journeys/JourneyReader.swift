@@ -1,29 +1,51 @@
 /// Reads `journeys:`. A step is `- target: NAME` (with optional `name:` and `capture:`), a bare
 /// target name, or an inline target (`- name: login` + `http: ...`).
 enum JourneyReader {
+    /// Each journey's problem is recorded apart, so one bad journey does not hide the next.
     static func readAll(_ node: ConfigNode, defaults: TargetDefaults, targets: [Target]) throws(ConfigError) -> [JourneySpec] {
         var journeys: [JourneySpec] = []
+        var names = UniqueNames(kind: "journey")
         for item in try node.list() {
-            let map = try item.mapping(allowed: ["name", "steps", "stop_on_failure", "interval", "expect_failure"])
-            let name = try map.required("name").nonEmptyString()
-            var steps: [JourneySpec.Step] = []
-            for stepNode in try map.required("steps").list() {
-                let step = try readStep(stepNode, defaults: defaults, targets: targets)
-                if steps.contains(where: { $0.name == step.name }) {
-                    throw stepNode.error("journey '\(name)' has two steps named '\(step.name)'; give one a 'name:'")
-                }
-                try checkPlaceholders(of: step, after: steps, node: stepNode)
-                steps.append(step)
+            guard let journey = node.context.collecting({ () throws(ConfigError) in try read(item, defaults: defaults, targets: targets) })
+            else { continue }
+            if let problem = names.claim(journey.name, at: item) ?? collision(journey, with: targets, at: item) {
+                node.context.errors.append(problem)
+                continue
             }
-            guard !steps.isEmpty else { throw item.error("journey '\(name)' has no steps") }
-            journeys.append(JourneySpec(
-                name: name, steps: steps,
-                stopOnFailure: try map["stop_on_failure"]?.bool() ?? true,
-                interval: try map["interval"]?.duration() ?? defaults.interval,
-                expectedFailure: try map["expect_failure"].map(ExpectedFailureReader.read)
-            ))
+            journeys.append(journey)
         }
         return journeys
+    }
+
+    /// `check --repro` lists targets and journeys in one table by name: a journey and a target
+    /// named alike that both expect a failure would be two rows nobody could tell apart.
+    private static func collision(_ journey: JourneySpec, with targets: [Target], at item: ConfigNode) -> ConfigError? {
+        guard journey.expectedFailure != nil,
+              let target = targets.first(where: { $0.name == journey.name && $0.expectedFailure != nil }) else { return nil }
+        let line = target.location.map { " at line \($0.line)" } ?? ""
+        return item.error("journey '\(journey.name)' has the name of the target\(line), and both have expect_failure: "
+            + "rename one so their verdicts can be told apart")
+    }
+
+    private static func read(_ item: ConfigNode, defaults: TargetDefaults, targets: [Target]) throws(ConfigError) -> JourneySpec {
+        let map = try item.mapping(allowed: ["name", "steps", "stop_on_failure", "interval", "expect_failure"])
+        let name = try map.required("name").nonEmptyString()
+        var steps: [JourneySpec.Step] = []
+        for stepNode in try map.required("steps").list() {
+            let step = try readStep(stepNode, defaults: defaults, targets: targets)
+            if steps.contains(where: { $0.name == step.name }) {
+                throw stepNode.error("journey '\(name)' has two steps named '\(step.name)'; give one a 'name:'")
+            }
+            try checkPlaceholders(of: step, after: steps, node: stepNode)
+            steps.append(step)
+        }
+        guard !steps.isEmpty else { throw item.error("journey '\(name)' has no steps") }
+        return JourneySpec(
+            name: name, steps: steps,
+            stopOnFailure: try map["stop_on_failure"]?.bool() ?? true,
+            interval: try map["interval"]?.duration() ?? defaults.interval,
+            expectedFailure: try map["expect_failure"].map(ExpectedFailureReader.read)
+        )
     }
 
     private static func readStep(_ node: ConfigNode, defaults: TargetDefaults, targets: [Target]) throws(ConfigError) -> JourneySpec.Step {

@@ -1,25 +1,37 @@
 /// Reads `suites:`.
 enum SuiteReader {
+    /// Each suite's problem is recorded apart, so one bad suite does not hide the next. A suite
+    /// may share a target's name: suites have their own pane, report section and job names.
     static func readAll(_ node: ConfigNode, defaults: TargetDefaults) throws(ConfigError) -> [SuiteSpec] {
         var suites: [SuiteSpec] = []
+        var names = UniqueNames(kind: "suite")
         for item in try node.list() {
-            let map = try item.mapping(allowed: ["name", "junit", "run", "output", "interval", "timeout"])
-            let name = try map.required("name").nonEmptyString()
-            let source: SuiteSpec.Source
-            if let run = map["run"] {
-                source = .command(run: try run.nonEmptyString(), output: try map.required("output").nonEmptyString())
-            } else if let path = map["junit"] {
-                source = .path(try path.nonEmptyString())
-            } else {
-                throw item.error("suite '\(name)' needs 'junit: PATH' or 'run: COMMAND' with 'output: PATH'")
+            guard let suite = node.context.collecting({ () throws(ConfigError) in try read(item, defaults: defaults) }) else { continue }
+            if let duplicate = names.claim(suite.name, at: item) {
+                node.context.errors.append(duplicate)
+                continue
             }
-            suites.append(SuiteSpec(
-                name: name, source: source,
-                interval: try map["interval"]?.duration() ?? defaultInterval(source),
-                timeout: try map["timeout"]?.duration() ?? .seconds(600)
-            ))
+            suites.append(suite)
         }
         return suites
+    }
+
+    private static func read(_ item: ConfigNode, defaults: TargetDefaults) throws(ConfigError) -> SuiteSpec {
+        let map = try item.mapping(allowed: ["name", "junit", "run", "output", "interval", "timeout"])
+        let name = try map.required("name").nonEmptyString()
+        let source: SuiteSpec.Source
+        if let run = map["run"] {
+            source = .command(run: try run.nonEmptyString(), output: try map.required("output").nonEmptyString())
+        } else if let path = map["junit"] {
+            source = .path(try path.nonEmptyString())
+        } else {
+            throw item.error("suite '\(name)' needs 'junit: PATH' or 'run: COMMAND' with 'output: PATH'")
+        }
+        return SuiteSpec(
+            name: name, source: source,
+            interval: try map["interval"]?.duration() ?? defaultInterval(source),
+            timeout: try map["timeout"]?.duration() ?? .seconds(600)
+        )
     }
 
     /// Files are looked at often (a stat each, re-read only when changed), so a new report shows

@@ -28,7 +28,7 @@ public struct ClickHouseProbe: Probe {
             return .failed(error)
         }
         let address: SocketAddress
-        switch await HostResolver.resolve(host: request.host, port: request.port) {
+        switch await HostResolver.system.resolve(host: request.host, port: request.port, deadline: deadline, budget: clock.budget) {
         case .success(let a): address = a
         case .failure(let reason): return .failed(reason)
         }

@@ -69,7 +69,7 @@ enum HTTPExchange {
         let eventLoop = group.next()
         let promise = eventLoop.makePromise(of: RawHTTPResponse.self)
         let serverName = request.host.isIPAddress ? nil : request.host
-        let certificates = CertificateDiagnosis()
+        let certificates = NIOLoopBound(CertificateDiagnosis(), eventLoop: eventLoop)
         let bootstrap = ClientBootstrap(group: eventLoop)
             // Our own deadline task names the phase; the connect timeout is only a backstop.
             .connectTimeout((clock.remaining + .milliseconds(500)).timeAmount)
@@ -79,14 +79,14 @@ enum HTTPExchange {
                     let sync = channel.pipeline.syncOperations
                     if let tls = request.tls {
                         try sync.addHandler(try NIOSSLClientHandler(
-                            context: tls, serverHostname: serverName, verificationCallback: certificates.observe
+                            context: tls, serverHostname: serverName, verificationCallback: certificates.value.observe
                         ))
                     }
                     try sync.addHandler(FirstByteMarker())
                     try sync.addHTTPClientHandlers(leftOverBytesStrategy: .dropBytes)
                     try sync.addHandler(HTTPResponseCollector(
                         request: request, timeline: timeline, deadline: clock.nioDeadline,
-                        budget: clock.budget, certificates: certificates, promise: promise
+                        budget: clock.budget, certificates: certificates.value, promise: promise
                     ))
                     return channel.eventLoop.makeSucceededVoidFuture()
                 } catch {
@@ -97,7 +97,7 @@ enum HTTPExchange {
         connect.whenFailure { error in
             promise.fail(HTTPExchangeFailure(clock.isPastDeadline
                 ? FailureReason.timeout(after: clock.budget, during: "connect to \(endpoint)")
-                : NetworkErrorClassifier.classify(error, endpoint: endpoint, certificates: certificates), timeline: timeline))
+                : NetworkErrorClassifier.classify(error, endpoint: endpoint, certificates: certificates.value), timeline: timeline))
         }
         do {
             return .success(try await promise.futureResult.get())

@@ -62,11 +62,8 @@ public struct HTTPProbe: Probe {
             }
         }
 
-        let resolved = host.isIPAddress
-            ? await HostResolver.resolve(host: host, port: port)
-            : await withDeadline(clock, phase: "DNS lookup of \(host)") { await HostResolver.resolve(host: host, port: port) }
         let address: SocketAddress
-        switch resolved {
+        switch await HostResolver.system.resolve(host: host, port: port, deadline: clock.deadline, budget: clock.budget) {
         case .success(let a): address = a
         case .failure(let reason): return Attempt(result: .failed(reason, phases: timeline.phases))
         }
@@ -111,19 +108,6 @@ public struct HTTPProbe: Probe {
         if let basic = BasicCredentials(url) { headers.add(name: "Authorization", value: basic.headerValue) }
         for header in spec.headers { headers.replaceOrAdd(name: header.name, value: header.value) }
         return HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: spec.method), uri: path, headers: headers)
-    }
-
-    private func withDeadline<T: Sendable>(_ clock: ProbeClock, phase: String, _ work: @escaping @Sendable () async -> Result<T, FailureReason>) async -> Result<T, FailureReason> {
-        let first = FirstValue<Result<T, FailureReason>>()
-        let job = Task { first.offer(await work()) }
-        let timer = Task {
-            try? await Task.sleep(until: clock.deadline, clock: .continuous)
-            if !Task.isCancelled { first.offer(.failure(.timeout(after: clock.budget, during: phase))) }
-        }
-        let value = await first.value()
-        job.cancel()
-        timer.cancel()
-        return value
     }
 
     static func makeTLSContext(_ spec: HTTPSpec) -> Result<NIOSSLContext, FailureReason> {

@@ -5,8 +5,9 @@ import NIOSSL
 /// Watches certificate verification so a failed handshake can say why in a person's words.
 /// BoringSSL only reports "certificate_verify_failed"; the certificates it was shown tell whether
 /// the leaf had expired, was self-signed, or named another host.
-final class CertificateDiagnosis: @unchecked Sendable {
-    // Touched only on the channel's event loop: the callback and the error path both run there.
+/// Not Sendable: the verification callback and every error path run on the channel's event loop,
+/// so it crosses into the channel's closures inside an `NIOLoopBound` that checks exactly that.
+final class CertificateDiagnosis {
     private var leaf: NIOSSLCertificate?
     private var chainLength = 0
 

@@ -1,58 +1,32 @@
-import Foundation
 import NIOCore
-import NIOPosix
 import SondeCore
 
-/// Resolves a host name on NIO's thread pool so the DNS phase can be timed on its own,
-/// as curl and blackbox_exporter report it. IP literals skip the lookup.
-enum HostResolver {
-    static func resolve(host: String, port: Int) async -> Result<SocketAddress, FailureReason> {
+/// Where every probe kind gets its address, in order: an IP literal is parsed (no lookup); a
+/// name in /etc/hosts is answered from the parsed file; any other name goes to getaddrinfo on
+/// `LookupThreads`, awaited under the probe's deadline. So a silent DNS server costs only the
+/// targets whose names it must answer, each its own timeout, and `localhost` never waits.
+struct HostResolver: Sendable {
+    let hostsFile: HostsFileCache
+    let lookups: LookupThreads
+
+    static let system = HostResolver(hostsFile: HostsFileCache(), lookups: LookupThreads())
+
+    /// `budget` is the probe's whole timeout, which a timeout's reason names (as every kind's does).
+    func resolve(host: String, port: Int, deadline: ContinuousClock.Instant, budget: Duration) async -> Result<SocketAddress, FailureReason> {
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         if let literal = try? SocketAddress(ipAddress: bare, port: port) { return .success(literal) }
-        do {
-            return try await NIOThreadPool.singleton.runIfActive {
-                try lookup(bare, port: port)
-            }
-        } catch {
-            return .failure(FailureReason(.dns, "DNS lookup for \(bare) failed: \(error)"))
-        }
-    }
-
-    private struct LookupError: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    private static func lookup(_ host: String, port: Int) throws -> Result<SocketAddress, FailureReason> {
-        var hints = addrinfo()
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        hints.ai_family = AF_UNSPEC
-        var list: UnsafeMutablePointer<addrinfo>?
-        let code = getaddrinfo(host, String(port), &hints, &list)
-        defer { if let list { freeaddrinfo(list) } }
-        guard code == 0, let first = list else {
-            let text = String(cString: gai_strerror(code))
-            return .failure(FailureReason(.dns, "DNS lookup for \(host) failed: \(text)"))
-        }
-        // Prefer IPv4 when both exist, as most clients effectively do on dual-stack loopback.
-        var chosen: UnsafeMutablePointer<addrinfo>? = first
-        var cursor: UnsafeMutablePointer<addrinfo>? = first
-        while let entry = cursor {
-            if entry.pointee.ai_family == AF_INET { chosen = entry; break }
-            cursor = entry.pointee.ai_next
-        }
-        guard let entry = chosen, let sockaddr = entry.pointee.ai_addr else {
-            return .failure(FailureReason(.dns, "DNS lookup for \(host) returned no address"))
-        }
-        do {
-            let address: SocketAddress
-            if entry.pointee.ai_family == AF_INET6 {
-                let value = UnsafeRawPointer(sockaddr).load(as: sockaddr_in6.self)
-                address = SocketAddress(value, host: host)
-            } else {
-                let value = UnsafeRawPointer(sockaddr).load(as: sockaddr_in.self)
-                address = SocketAddress(value, host: host)
-            }
+        if let listed = hostsFile.current.address(of: bare, port: port) { return .success(listed) }
+        switch await lookups.resolve(bare, until: deadline) {
+        case .answered(.success(var address)):
+            address.port = port
             return .success(address)
+        case .answered(.failure(let reason)):
+            return .failure(reason)
+        case .gaveUp:
+            return .failure(FailureReason(.timeout, "DNS lookup of \(bare) timed out after \(budget.humanReadable)"))
+        case .refused(let running):
+            return .failure(FailureReason(.dns, "DNS lookup of \(bare) not started: \(running) lookups are already waiting "
+                + "for the DNS server (is the server in /etc/resolv.conf answering?)"))
         }
     }
 }

@@ -1,12 +1,11 @@
-import Foundation
 import NIOCore
+import Synchronization
 
 /// Moments seen on the event loop, at the socket end of the pipeline: when the connect completed,
 /// when the last request bytes were written and when the first bytes after them came back. Timing
 /// there leaves out the hops between Swift tasks and the event loop, which on loopback cost more
 /// than the network (a debug build's hop is ~0.1-0.3 ms, a loopback round trip ~0.05 ms).
-// @unchecked: every access to `state` goes through `lock`.
-final class WireTimes: @unchecked Sendable {
+final class WireTimes: Sendable {
     private struct State {
         var initialized: ContinuousClock.Instant?
         var connected: ContinuousClock.Instant?
@@ -15,13 +14,11 @@ final class WireTimes: @unchecked Sendable {
         var lastRead: ContinuousClock.Instant?
     }
 
-    private let lock = NSLock()
-    private var state = State()
+    // Written on the event loop, read by the probe's task once the exchange is over.
+    private let state = Mutex(State())
 
     private func withState<T>(_ body: (inout State) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&state)
+        state.withLock { body(&$0) }
     }
 
     func markInitialized() { withState { $0.initialized = .now } }

@@ -25,13 +25,13 @@ enum StreamConnector {
     }
 
     /// Resolves and connects within the time left before `deadline`; a failure comes back classified.
-    /// The lookup is done (and timed) apart, so the connect time is the socket's alone: NIO's own
-    /// resolver would add a thread-pool hop of a few milliseconds even for 127.0.0.1.
+    /// The lookup is done (and timed) apart, under the same deadline, so the connect time is the
+    /// socket's alone and a silent DNS server cannot hold the probe past its timeout.
     static func connect(host: String, port: Int, deadline: ContinuousClock.Instant) async -> Result<Connected, FailureReason> {
         let endpoint = StreamEndpoint.display(host: host, port: port)
         let lookupStarted = ContinuousClock.now
         let address: SocketAddress
-        switch await HostResolver.resolve(host: host, port: port) {
+        switch await HostResolver.system.resolve(host: host, port: port, deadline: deadline, budget: deadline - lookupStarted) {
         case .success(let a): address = a
         case .failure(let reason): return .failure(reason)
         }

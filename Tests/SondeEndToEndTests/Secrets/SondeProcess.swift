@@ -31,16 +31,21 @@ enum SondeProcess {
     /// Waits on a thread of its own: blocking a thread of Swift's small cooperative pool would starve
     /// the in-process servers the child talks to (their handlers run on that pool).
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) async throws -> Output {
+        try await run(executable: try binary, arguments, environment: environment, in: directory)
+    }
+
+    /// Another program, for a test that starts sonde through it (`unshare`, a shell).
+    static func run(executable: URL, _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try runBlocking(arguments, environment: environment, in: directory) })
+                continuation.resume(with: Result { try runBlocking(executable, arguments, environment: environment, in: directory) })
             }
         }
     }
 
-    private static func runBlocking(_ arguments: [String], environment: [String: String], in directory: URL?) throws -> Output {
+    private static func runBlocking(_ executable: URL, _ arguments: [String], environment: [String: String], in directory: URL?) throws -> Output {
         let process = Process()
-        process.executableURL = try binary
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = directory }
