@@ -8,8 +8,8 @@ import SondeProbes
 struct SondeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sonde-bench",
-        abstract: "Measure Sonde's HTTP probe: throughput, loopback latency, soak.",
-        subcommands: [Throughput.self, Latency.self, Soak.self]
+        abstract: "Measure Sonde's HTTP probe (throughput, loopback latency, soak) and the store and render path.",
+        subcommands: [Throughput.self, Latency.self, Soak.self, StoreCost.self]
     )
 }
 
