@@ -69,7 +69,8 @@ enum HTTPExchange {
         let eventLoop = group.next()
         let promise = eventLoop.makePromise(of: RawHTTPResponse.self)
         let serverName = request.host.isIPAddress ? nil : request.host
-        let certificates = NIOLoopBound(CertificateDiagnosis(), eventLoop: eventLoop)
+        // Made here, off the loop, and handed over whole (`sending`): only the loop touches it after.
+        let certificates = NIOLoopBoundBox.makeBoxSendingValue(CertificateDiagnosis(), eventLoop: eventLoop)
         let bootstrap = ClientBootstrap(group: eventLoop)
             // Our own deadline task names the phase; the connect timeout is only a backstop.
             .connectTimeout((clock.remaining + .milliseconds(500)).timeAmount)

@@ -6,7 +6,7 @@ import NIOSSL
 /// BoringSSL only reports "certificate_verify_failed"; the certificates it was shown tell whether
 /// the leaf had expired, was self-signed, or named another host.
 /// Not Sendable: the verification callback and every error path run on the channel's event loop,
-/// so it crosses into the channel's closures inside an `NIOLoopBound` that checks exactly that.
+/// so it crosses into the channel's closures inside an `NIOLoopBoundBox` that checks exactly that.
 final class CertificateDiagnosis {
     private var leaf: NIOSSLCertificate?
     private var chainLength = 0
