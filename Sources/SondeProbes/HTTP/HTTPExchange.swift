@@ -69,7 +69,7 @@ enum HTTPExchange {
         let eventLoop = group.next()
         let promise = eventLoop.makePromise(of: RawHTTPResponse.self)
         let serverName = request.host.isIPAddress ? nil : request.host
-        // Made here, off the loop, and handed over whole (`sending`): only the loop touches it after.
+        // Made here, off the loop, and only touched on it (NIOLoopBound would trap being made here).
         let certificates = NIOLoopBoundBox.makeBoxSendingValue(CertificateDiagnosis(), eventLoop: eventLoop)
         let bootstrap = ClientBootstrap(group: eventLoop)
             // Our own deadline task names the phase; the connect timeout is only a backstop.
