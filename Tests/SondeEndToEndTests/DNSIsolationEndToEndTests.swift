@@ -64,7 +64,8 @@ struct DNSIsolationEndToEndTests {
         )
         let elapsed = ContinuousClock.now - started
         #expect(output.status == 1, "some targets are down: \(output.stderr.prefix(600))")
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any], "JSON: \(output.all.prefix(600))")
+        let parsed = try? JSONSerialization.jsonObject(with: Data(output.stdout.utf8))
+        let document = try #require(parsed as? [String: Any], "no JSON report: \(output.all.prefix(600))")
         let rows = try #require(document["targets"] as? [[String: Any]])
         let byName = Dictionary(rows.compactMap { row in (row["name"] as? String).map { ($0, row) } }, uniquingKeysWith: { a, _ in a })
 

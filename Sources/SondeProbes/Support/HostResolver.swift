@@ -23,7 +23,10 @@ struct HostResolver: Sendable {
         case .answered(.failure(let reason)):
             return .failure(reason)
         case .gaveUp:
-            return .failure(FailureReason(.timeout, "DNS lookup of \(bare) timed out after \(budget.humanReadable)"))
+            // Whole milliseconds: the budget measured from inside the probe falls a hair short of the
+            // configured timeout, and "999.99ms" would print as "1000ms" rather than "1s".
+            let shown = Duration.milliseconds(budget.milliseconds.rounded())
+            return .failure(FailureReason(.timeout, "DNS lookup of \(bare) timed out after \(shown.humanReadable)"))
         case .refused(let running):
             return .failure(FailureReason(.dns, "DNS lookup of \(bare) not started: \(running) lookups are already waiting "
                 + "for the DNS server (is the server in /etc/resolv.conf answering?)"))
