@@ -90,7 +90,7 @@ targets:
 YML
 out=$(in_root sonde check /tmp/sonde.yml --no-history 2>&1) && rc=0 || rc=$?
 echo "$out" | sed 's/^/  /'
-if [ "$rc" = 1 ] && echo "$out" | grep -q "web.*up" && echo "$out" | grep -q "closed-port.*down"; then
+if [ "$rc" = 1 ] && echo "$out" | grep -q "^web .*UP" && echo "$out" | grep -q "^closed-port .*DOWN"; then
     pass "sonde check against 127.0.0.1: web up, a closed port down, exit 1"
 else fail "sonde check (exit $rc)"; fi
 
@@ -110,7 +110,7 @@ mount -o remount,ro "$root/ro"
 out=$(chroot --userspec=65534:65534 "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C.UTF-8 \
     sonde check /ro/sonde.yml 2>&1) && rc=0 || rc=$?
 echo "$out" | sed 's/^/  /'
-if [ "$rc" = 1 ] && [ "$(echo "$out" | grep -c 'history is off')" = 1 ] && echo "$out" | grep -q "web.*up"; then
+if [ "$rc" = 1 ] && [ "$(echo "$out" | grep -c 'history is off')" = 1 ] && echo "$out" | grep -q "^web .*UP"; then
     pass "nobody, no home, read-only config folder: check runs, one line says history is off"
 else fail "check as nobody on a read-only folder (exit $rc)"; fi
 watch=$(python3 "$meter" --cols 80 --rows 24 --warmup 1 --seconds 2 --json --screen "$root/tmp/screen.txt" -- \
