@@ -49,8 +49,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
-            ],
-            resources: [.copy("Resources")]
+            ]
         ),
         .target(
             name: "SondeHistory",

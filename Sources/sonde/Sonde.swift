@@ -7,7 +7,7 @@ struct Sonde: AsyncParsableCommand {
         commandName: "sonde",
         abstract: "A live terminal dashboard for a deployed environment.",
         discussion: "With no subcommand, opens the dashboard on ./sonde.yml when it exists.",
-        version: "0.1.0",
+        version: SondeVersion.text,
         subcommands: [
             WatchCommand.self, DemoCommand.self, CheckCommand.self, ReportCommand.self,
             ValidateCommand.self, HistoryCommand.self,

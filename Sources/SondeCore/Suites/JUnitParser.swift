@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// One `<testcase>` of a JUnit XML report, as pytest, Surefire, go-junit-report and
 /// `swift test --xunit-output` write them.
@@ -55,26 +52,22 @@ public enum JUnitParser {
 
     public static func parse(_ data: Data, source: String = "report") throws(JUnitParseError) -> [JUnitCase] {
         guard !data.isEmpty else { throw JUnitParseError("\(source) is empty (was the test run interrupted?)") }
-        // FoundationXML on Linux traps on a name that is not valid UTF-8 (swift-corelibs-foundation
-        // PR #5536) instead of reporting it: refuse such bytes before the parser sees them.
-        // Every JUnit writer Sonde knows writes UTF-8.
+        // Refused before reading: every JUnit writer Sonde knows writes UTF-8, and a name that is
+        // not valid UTF-8 once made FoundationXML trap (swift-corelibs-foundation PR #5536).
         guard String(validating: data, as: UTF8.self) != nil else {
             throw JUnitParseError("\(source) is not valid UTF-8 text; Sonde reads JUnit XML written in UTF-8")
         }
-        let collector = JUnitCollector()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = collector
-        let ok = parser.parse()
-        if let problem = collector.problem { throw JUnitParseError("\(source): \(problem)") }
-        guard ok else {
-            let detail = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
+        var collector = JUnitCollector()
+        do {
+            try XMLScanner.scan(data) { collector.take($0) }
+        } catch {
             throw JUnitParseError(
-                "\(source) is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber): \(detail)); "
+                "\(source) is not well-formed XML (line \(error.line), column \(error.column): \(error.message)); "
                     + "a truncated file usually means the test run was killed while writing it")
         }
+        if let problem = collector.problem { throw JUnitParseError("\(source): \(problem)") }
         guard collector.sawRoot else { throw JUnitParseError("\(source) has no <testsuites> or <testsuite> element") }
-        // libxml2 accepts a document that stops inside an element; an unclosed root means the file was cut off.
+        // A document that stops between tags reads to its end; an unclosed root means the file was cut off.
         guard collector.openElements == 0 else {
             throw JUnitParseError(
                 "\(source) ends before its closing tags (\(collector.openElements) element\(collector.openElements == 1 ? "" : "s") left open); "
@@ -84,8 +77,8 @@ public enum JUnitParser {
     }
 }
 
-/// The XMLParser delegate: a small state machine over testsuite / testcase / outcome elements.
-private final class JUnitCollector: NSObject, XMLParserDelegate {
+/// A small state machine over testsuite / testcase / outcome elements, fed by XMLScanner.
+private struct JUnitCollector {
     var cases: [JUnitCase] = []
     var problem: String?
     var sawRoot = false
@@ -97,10 +90,17 @@ private final class JUnitCollector: NSObject, XMLParserDelegate {
     private var depth = 0
     var openElements: Int { depth }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?, attributes: [String: String] = [:]
-    ) {
+    /// Takes one event; false (with `problem` set) when the document is not JUnit.
+    mutating func take(_ event: XMLScanner.Event) -> Bool {
+        switch event {
+        case .start(let name, let attributes): start(name, attributes)
+        case .end(let name): end(name)
+        case .text(let string): appendText(string)
+        }
+        return problem == nil
+    }
+
+    private mutating func start(_ elementName: String, _ attributes: [String: String]) {
         depth += 1
         switch elementName {
         case "testsuites":
@@ -111,7 +111,6 @@ private final class JUnitCollector: NSObject, XMLParserDelegate {
         case "testcase":
             guard sawRoot else {
                 problem = "<testcase> outside any <testsuite>; this is not JUnit XML"
-                parser.abortParsing()
                 return
             }
             current = JUnitCase(
@@ -134,12 +133,11 @@ private final class JUnitCollector: NSObject, XMLParserDelegate {
         default:
             if depth == 1 {
                 problem = "the root element is <\(elementName)>, not <testsuites> or <testsuite>; is this a JUnit XML report?"
-                parser.abortParsing()
             }
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    private mutating func end(_ elementName: String) {
         depth -= 1
         switch elementName {
         case "testsuite":
@@ -158,15 +156,7 @@ private final class JUnitCollector: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        appendText(string)
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        appendText(String(decoding: CDATABlock, as: UTF8.self))
-    }
-
-    private func appendText(_ string: String) {
+    private mutating func appendText(_ string: String) {
         guard collectingText, text.utf8.count < JUnitParser.detailLimit * 2 else { return }
         text += string
     }

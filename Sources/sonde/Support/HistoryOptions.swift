@@ -32,8 +32,12 @@ struct HistoryOptions: ParsableArguments {
             try await store.prune(retention: config.history.retention)
             return HistoryRecorder(store: store, retention: config.history.retention)
         } catch {
-            StandardError.print("sonde: \(error.description)")
-            if path != nil { throw ExitCode(2) }
+            if path != nil {
+                StandardError.print("sonde: \(error.description)")
+                throw ExitCode(2)
+            }
+            // One line, then carry on: a bastion user without a writable config folder still gets a dashboard.
+            StandardError.print("sonde: history is off for this run: \(error.description)")
             return nil
         }
     }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds the self-contained binary for hosts without Swift: dist/sonde, stripped, with the Swift
+# runtime and Foundation linked in. What is left for the host is listed by `ldd dist/sonde` and in
+# packaging/runtime-packages.txt (README: "Install on a bastion").
+#   packaging/build-static.sh            build in .build-static (first build ~17-20 min on 2 cores)
+#   SONDE_SKIP_BUILD=1 packaging/build-static.sh   only strip and report what .build-static holds
+# The commit is written into Sources/sonde/BuildCommit.swift for this build and the file is put
+# back afterwards, so the tree stays as it was and a plain `swift build` still works.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v swift >/dev/null && [ -x /opt/swift/usr/bin/swift ]; then export PATH="$PATH:/opt/swift/usr/bin"; fi
+scratch=${SONDE_STATIC_SCRATCH:-.build-static}
+commit_file=Sources/sonde/BuildCommit.swift
+
+if [ -z "${SONDE_SKIP_BUILD:-}" ]; then
+    commit=$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+    if [ "$commit" != unknown ] && [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then
+        commit="$commit-dirty"
+    fi
+    original=$(mktemp)
+    cp "$commit_file" "$original"
+    trap 'cp "$original" "$commit_file"; rm -f "$original"' EXIT
+    sed -i "s/static let id = \".*\"/static let id = \"$commit\"/" "$commit_file"
+    echo "== swift build -c release --static-swift-stdlib --product sonde (commit $commit)"
+    start=$(date +%s)
+    swift build -c release --static-swift-stdlib --product sonde --scratch-path "$scratch"
+    echo "built in $(( $(date +%s) - start ))s"
+fi
+
+mkdir -p dist
+bin="$scratch/release/sonde"
+[ -x "$bin" ] || { echo "no $bin: run without SONDE_SKIP_BUILD=1 first" >&2; exit 1; }
+strip -o dist/sonde "$bin"
+echo "== dist/sonde: $(stat -c %s dist/sonde) bytes stripped ($(stat -c %s "$bin") unstripped)"
+echo "== shared libraries it needs (the host must have these):"
+readelf -d dist/sonde | sed -n 's/.*(NEEDED).*\[\(.*\)\]/  \1/p'
+if readelf -d dist/sonde | grep -q 'RUNPATH\|RPATH'; then
+    echo "warning: the binary carries an rpath:" >&2
+    readelf -d dist/sonde | grep 'RUNPATH\|RPATH' >&2
+fi
+dist/sonde --version

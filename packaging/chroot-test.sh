@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Proof that the static binary and the .deb work on a host without Swift: a minimal Debian
+# bookworm root (debootstrap --variant=minbase), where
+#   1. the bare binary, before any package is added, fails with the loader's message naming the library;
+#   2. with only packaging/runtime-packages.txt installed: --version, validate, check against a server
+#      on 127.0.0.1, the demo in a pseudo-terminal (quits with q, terminal restored), and a user
+#      without a writable home on a read-only filesystem;
+#   3. dpkg -i of the .deb succeeds, sonde works from /usr/bin, its man page and completions are
+#      there, and dpkg -r removes every file it installed.
+#   packaging/chroot-test.sh [dist/sonde [dist/sonde_<version>_amd64.deb]]      (root; needs debootstrap, python3 with pyte)
+# The pristine root is cached in $SONDE_CHROOT_CACHE (default /var/cache/sonde-chroot); each run
+# works on a copy, so runs do not see each other's packages. Exit 0 when every check passed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+here=$(pwd)
+bin=${1:-dist/sonde}
+deb=${2:-$(ls dist/sonde_*_amd64.deb 2>/dev/null | tail -n 1)}
+meter=${TTYMETER:-/work/shared/tools/ttymeter.py}
+cache=${SONDE_CHROOT_CACHE:-/var/cache/sonde-chroot}
+mirror=${SONDE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+[ "$(id -u)" = 0 ] || { echo "run as root (debootstrap, chroot and mount need it)" >&2; exit 1; }
+[ -x "$bin" ] || { echo "no $bin: build it with packaging/build-static.sh" >&2; exit 1; }
+[ -f "$deb" ] || { echo "no .deb: build it with packaging/build-deb.sh" >&2; exit 1; }
+
+pristine=$cache/bookworm-minbase
+if [ ! -x "$pristine/bin/sh" ]; then
+    echo "== debootstrap --variant=minbase bookworm (cached in $pristine; a couple of minutes)"
+    rm -rf "$pristine.tmp"
+    debootstrap --variant=minbase bookworm "$pristine.tmp" "$mirror" >/dev/null
+    mv "$pristine.tmp" "$pristine"
+fi
+
+root=$(mktemp -d /var/tmp/sonde-root.XXXXXX)
+server=""
+cleanup() {
+    [ -n "$server" ] && kill "$server" 2>/dev/null
+    for m in "$root/ro" "$root/dev/pts" "$root/dev" "$root/proc"; do
+        mountpoint -q "$m" 2>/dev/null && umount -l "$m"
+    done
+    rm -rf --one-file-system "$root"
+}
+trap cleanup EXIT
+cp -a "$pristine/." "$root/"
+mount -t proc proc "$root/proc"
+mount --bind /dev "$root/dev"
+mount --bind /dev/pts "$root/dev/pts"
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+
+failures=0
+pass() { echo "ok   $*"; }
+fail() { echo "FAIL $*"; failures=$((failures + 1)); }
+in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
+
+echo "== 1. the bare binary on minbase"
+install -m 0755 "$bin" "$root/usr/local/bin/sonde"
+if out=$(in_root /usr/local/bin/sonde --version 2>&1); then
+    echo "  minbase already has every library: $out"
+else
+    echo "  $out" | head -n 2
+    if echo "$out" | grep -q "error while loading shared libraries: lib.*\.so"; then
+        pass "a missing library is named by the loader"
+    else fail "a missing library did not give the loader's message"; fi
+fi
+
+echo "== 2. with only the runtime packages"
+packages=$(grep -v '^#' packaging/runtime-packages.txt | xargs)
+in_root apt-get install -y -qq --no-install-recommends $packages >/dev/null 2>&1 \
+    || { in_root apt-get update -qq >/dev/null && in_root apt-get install -y -qq --no-install-recommends $packages >/dev/null; }
+echo "  installed: $packages"
+if version=$(in_root sonde --version); then pass "sonde --version: $version"; else fail "sonde --version"; fi
+if echo "$version" | grep -q "commit [0-9a-f]"; then pass "the version names a commit"; else fail "the version names no commit: $version"; fi
+if [ -e "$root/usr/local/bin/Sonde_SondeDemo.resources" ] || ls "$root"/usr/local/bin/*.resources >/dev/null 2>&1; then
+    fail "a resource bundle lies beside the binary"; fi
+cp examples/staging.yml "$root/tmp/staging.yml"
+if out=$(in_root sonde validate /tmp/staging.yml 2>&1); then pass "sonde validate examples/staging.yml: $out"; else fail "validate: $out"; fi
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mkdir -p "$root/srv/www" && echo healthy > "$root/srv/www/health"
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$root/srv/www" >/dev/null 2>&1 &
+server=$!
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+cat > "$root/tmp/sonde.yml" <<YML
+environment: chroot
+targets:
+  - name: web
+    http: http://127.0.0.1:$port/health
+    expect: { contains: healthy }
+  - name: closed-port
+    tcp: 127.0.0.1:1
+YML
+out=$(in_root sonde check /tmp/sonde.yml --no-history 2>&1) && rc=0 || rc=$?
+echo "$out" | sed 's/^/  /'
+if [ "$rc" = 1 ] && echo "$out" | grep -q "^web .*UP" && echo "$out" | grep -q "^closed-port .*DOWN"; then
+    pass "sonde check against 127.0.0.1: web up, a closed port down, exit 1"
+else fail "sonde check (exit $rc)"; fi
+
+demo=$(python3 "$meter" --cols 80 --rows 24 --warmup 1 --seconds 3 --json --screen "$root/tmp/screen.txt" -- \
+    chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 TERM=xterm-256color sonde demo)
+echo "  $demo"
+if echo "$demo" | grep -q '"quit_ok": true' && echo "$demo" | grep -q '"terminal_restored": true' \
+    && grep -q "Services" "$root/tmp/screen.txt"; then
+    pass "sonde demo in a pty: drew the dashboard, quit with q, restored the terminal"
+else fail "sonde demo in a pty"; sed 's/^/  | /' "$root/tmp/screen.txt"; fi
+
+# A user with no home and a config on a read-only filesystem: the history file cannot be made there.
+mkdir -p "$root/ro"
+mount -t tmpfs -o size=1m tmpfs "$root/ro"
+cp "$root/tmp/sonde.yml" "$root/ro/sonde.yml"
+mount -o remount,ro "$root/ro"
+out=$(chroot --userspec=65534:65534 "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C.UTF-8 \
+    sonde check /ro/sonde.yml 2>&1) && rc=0 || rc=$?
+echo "$out" | sed 's/^/  /'
+if [ "$rc" = 1 ] && [ "$(echo "$out" | grep -c 'history is off')" = 1 ] && echo "$out" | grep -q "^web .*UP"; then
+    pass "nobody, no home, read-only config folder: check runs, one line says history is off"
+else fail "check as nobody on a read-only folder (exit $rc)"; fi
+watch=$(python3 "$meter" --cols 80 --rows 24 --warmup 1 --seconds 2 --json --screen "$root/tmp/screen.txt" -- \
+    chroot --userspec=65534:65534 "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C.UTF-8 TERM=xterm \
+    sonde watch /ro/sonde.yml)
+if echo "$watch" | grep -q '"quit_ok": true' && grep -q "web" "$root/tmp/screen.txt"; then
+    pass "the dashboard starts for nobody on a read-only folder: $watch"
+else fail "watch as nobody on a read-only folder: $watch"; sed 's/^/  | /' "$root/tmp/screen.txt"; fi
+umount "$root/ro"
+
+echo "== 3. the .deb"
+rm -f "$root/usr/local/bin/sonde"
+cp "$deb" "$root/tmp/sonde.deb"
+if in_root dpkg -i /tmp/sonde.deb >/dev/null; then pass "dpkg -i $(basename "$deb")"; else fail "dpkg -i"; fi
+if out=$(in_root /usr/bin/sonde --version) && out2=$(in_root sonde validate /usr/share/sonde/examples/staging.yml 2>&1); then
+    pass "/usr/bin/sonde from the package: $out; validate on the packaged example: $out2"
+else fail "sonde from the package"; fi
+for f in /usr/share/man/man1/sonde.1.gz /usr/share/bash-completion/completions/sonde \
+    /usr/share/zsh/vendor-completions/_sonde /usr/share/fish/vendor_completions.d/sonde.fish \
+    /usr/share/sonde/themes/default.yml /usr/share/sonde/examples/staging.yml; do
+    [ -s "$root$f" ] || fail "the package has no $f"
+done
+if zcat "$root/usr/share/man/man1/sonde.1.gz" | grep -q '^\.TH SONDE 1'; then pass "man page, completions, themes and examples installed"; fi
+installed=$(in_root dpkg -L sonde | sort)
+if in_root dpkg -r sonde >/dev/null; then pass "dpkg -r sonde"; else fail "dpkg -r"; fi
+left=""
+for f in $installed; do [ -f "$root$f" ] && left="$left $f"; done
+if [ -z "$left" ] && ! in_root sh -c 'command -v sonde' >/dev/null; then pass "nothing the package installed is left"
+else fail "left after dpkg -r:$left"; fi
+
+echo
+if [ "$failures" = 0 ]; then echo "chroot-test: every check passed"; else echo "chroot-test: $failures failed"; exit 1; fi
