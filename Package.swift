@@ -55,10 +55,12 @@ let package = Package(
             name: "SondeHistory",
             dependencies: ["SondeCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // One run's engine wiring, store and history recorder: what every command shares.
+        .target(name: "SondeSession", dependencies: ["SondeCore", "SondeHistory"]),
         .executableTarget(
             name: "sonde",
             dependencies: [
-                "SondeCore", "SondeProbes", "SondeTUI", "SondeDemo", "SondeHistory",
+                "SondeCore", "SondeProbes", "SondeTUI", "SondeDemo", "SondeHistory", "SondeSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,6 +87,7 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "SondeSessionTests", dependencies: ["SondeCore", "SondeHistory", "SondeSession"]),
         .testTarget(name: "SondeTUITests", dependencies: ["SondeCore", "SondeTUI"]),
         .testTarget(
             name: "SondeHistoryTests",

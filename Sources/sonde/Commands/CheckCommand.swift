@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SondeCore
 import SondeProbes
+import SondeSession
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,13 +34,15 @@ struct CheckCommand: AsyncParsableCommand {
             if code != 0 { throw ExitCode(code) }
             return
         }
-        let recording = try await HistoryCheck.open(history, deploy: deploys.deploy, config: loaded)
+        let setup = SessionSetup(config: loaded, recorder: try await history.openRecorder(for: loaded), deploy: deploys.deploy, problems: StandardError.say)
         let started = Date()
-        let results = await CheckRun.results(of: loaded, rounds: rounds, observe: recording.observe)
-        let finished = await recording.finish(results: results)
+        let (results, closing) = try await Session.run(setup) { session in
+            await CheckRun.results(of: loaded, rounds: rounds, observe: session.observe)
+        }
         let summary = CheckSummary(environment: loaded.environment, started: started, targets: loaded.targets, results: results)
-        let intermittent = summary.intermittent(loaded.history, over: finished.recent)
-        let notes = finished.deployNotes + HistoryCheck.notes(intermittent)
+        let recent = await closing.recorded(perTarget: loaded.history.flapWindow) ?? results
+        let intermittent = summary.intermittent(loaded.history, over: recent)
+        let notes = RunNotes.deploys(closing) + RunNotes.intermittent(intermittent)
         if json != "-" { print(CheckText.render(summary, redactor: loaded.redactor)) }
         if json != "-", !notes.isEmpty { print("\n" + loaded.redactor.redact(notes.joined(separator: "\n"))) }
         if let json {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SondeCore
 import SondeProbes
+import SondeSession
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,11 +31,13 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try ConfigLoading.load(config.path)
-        let recording = try await HistoryCheck.open(history, deploy: nil, config: loaded)
-        var report = await ReportCollector.collect(config: loaded, rounds: rounds, factory: ProbeFactory.make, observe: recording.observe)
+        let setup = SessionSetup(config: loaded, recorder: try await history.openRecorder(for: loaded), problems: StandardError.say)
+        var (report, closing) = try await Session.run(setup) { session in
+            await ReportCollector.collect(config: loaded, rounds: rounds, factory: ProbeFactory.make, observe: session.observe)
+        }
         // Intermittency over the history file's last n results, as `sonde check` judges it.
-        let finished = await recording.finish(results: report.summary.rows.flatMap(\.results))
-        report.intermittent = report.summary.intermittent(loaded.history, over: finished.recent)
+        let recent = await closing.recorded(perTarget: loaded.history.flapWindow) ?? report.summary.rows.flatMap(\.results)
+        report.intermittent = report.summary.intermittent(loaded.history, over: recent)
         let text: String = switch format {
         case .markdown: MarkdownReport.render(report, redactor: loaded.redactor)
         case .json: ReportJSON.document(report, redactor: loaded.redactor).serialized()

@@ -16,8 +16,7 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         try DashboardRunner.requireTerminal(command: "watch")
         let loaded = try ConfigLoading.load(config.path)
-        try await HistoryWiring.run(history, deploy: deploy, config: loaded) { seed, hooks, mailbox in
-            try await DashboardRunner.run(config: loaded, flags: dashboard, seed: seed, hooks: hooks, mailbox: mailbox)
-        }
+        let recorder = try await history.openRecorder(for: loaded)
+        try await DashboardRunner.run(config: loaded, flags: dashboard, recorder: recorder, deploy: deploy)
     }
 }

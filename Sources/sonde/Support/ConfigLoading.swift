@@ -20,6 +20,11 @@ enum StandardError {
     static func print(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
+
+    /// A problem that does not stop the command, prefixed as every message of ours is.
+    @Sendable static func say(_ problem: String) {
+        print("sonde: \(problem)")
+    }
 }
 
 /// Writes text to a file, or stdout for `-`.

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import SondeCore
+import SondeHistory
 import SondeProbes
+import SondeSession
 import SondeTUI
 
 /// Options `watch` and `demo` share.
@@ -38,28 +40,32 @@ enum DashboardRunner {
     }
 
     /// Runs until `q` or a stop signal; throws the exit status for a signal (128 + its number).
-    /// `mailbox` lets the caller post messages while it runs (a detected deploy: `.deployMarker`).
-    static func run(
-        config: SondeConfig, flags: DashboardFlags, seed: DashboardSeed? = nil, hooks: DashboardHooks = .none, mailbox: Mailbox = Mailbox()
-    ) async throws {
+    /// The session starts from what history holds (the last hour), places `--deploy NAME`, and
+    /// stores what the engine finds and the markers the `d` key places.
+    static func run(config: SondeConfig, flags: DashboardFlags, recorder: HistoryRecorder? = nil, deploy: String? = nil) async throws {
         let themes = try themes(flags)
-        let engine = Engine(config: config, factory: ProbeFactory.make)
-        // The one home of what this session observes: the engine writes it off the curses
-        // thread, which is poked once per burst and draws snapshots.
-        let store = ObservationStore(Observations(flapping: config.history)) { mailbox.send(.storeChanged) }
-        if let seed { store.mutate { Update.observe(.seed(seed), into: &$0) } }
-        let emit: @Sendable (EngineEvent) async -> Void = { event in
-            hooks.onEvent(event)
-            store.record(event)
-        }
-        let probing = Task { await engine.run(emit: emit) }
-        defer { probing.cancel() }
-        let options = DashboardOptions(
-            themes: themes, noColor: flags.noColor || TerminalCapabilities.noColorRequested(), ascii: flags.ascii, control: engine.control
+        let mailbox = Mailbox()
+        let setup = SessionSetup(
+            config: config, recorder: recorder, seed: SessionSeed(perTarget: DashboardState.resultLogLimit), deploy: deploy,
+            // One poke per burst: the curses thread draws store snapshots, never the engine.
+            onChange: { mailbox.send(.storeChanged) },
+            // Said once curses has closed: stderr under curses would scribble on the screen.
+            problems: { StandardError.print("sonde: \($0)") }
         )
-        let state = DashboardState(config: config)
-        let outcome = await onOwnThread {
-            Result { () throws(TerminalError) in try DashboardApp.run(state: state, options: options, mailbox: mailbox, hooks: hooks, store: store) }
+        let (outcome, _) = try await Session.run(setup) { session in
+            let engine = Engine(config: config, factory: ProbeFactory.make)
+            let probing = Task { await engine.run(emit: { session.record($0) }) }
+            defer { probing.cancel() }
+            let options = DashboardOptions(
+                themes: themes, noColor: flags.noColor || TerminalCapabilities.noColorRequested(), ascii: flags.ascii, control: engine.control
+            )
+            let hooks = DashboardHooks(onDeployMarker: { session.keep($0) })
+            let state = DashboardState(config: config)
+            return await onOwnThread {
+                Result { () throws(TerminalError) in
+                    try DashboardApp.run(state: state, options: options, mailbox: mailbox, hooks: hooks, store: session.store)
+                }
+            }
         }
         switch outcome {
         case .success(let exit):

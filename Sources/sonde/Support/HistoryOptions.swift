@@ -43,12 +43,3 @@ struct HistoryOptions: ParsableArguments {
     }
 }
 
-extension HistoryRecorder {
-    /// Commits the rest and says on stderr if anything could not be written.
-    func close() async {
-        await finish()
-        if let error = lastError {
-            StandardError.print("sonde: \(dropped) results were not recorded: \(error.description)")
-        }
-    }
-}

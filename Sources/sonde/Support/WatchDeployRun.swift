@@ -2,6 +2,7 @@ import Foundation
 import SondeCore
 import SondeHistory
 import SondeProbes
+import SondeSession
 
 /// `sonde check --watch-deploy`: probes every target at `--interval` for the duration, compares
 /// after the marker against before it (docs/deploys.md) and returns the exit code for a pipeline.
@@ -11,25 +12,40 @@ enum WatchDeployRun {
         let started = Date()
         let recorder = try await history.openRecorder(for: config)
         let baseline = options.baseline ?? duration
-        let store = recorder?.store
-        let past = (try? await store?.results(since: started.addingTimeInterval(-baseline.seconds))) ?? []
-        let versions = (try? await store?.lastVersions()) ?? [:]
+        let past = (try? await recorder?.store.results(since: started.addingTimeInterval(-baseline.seconds))) ?? []
+        let versions = (try? await recorder?.store.lastVersions()) ?? [:]
         let targets = config.targets.map { target -> Target in
             var target = target
             target.interval = options.interval
             return target
         }
-        var watch = DeployWatch(
+        let watch = DeployWatch(
             targets: targets.map(\.name), gate: DeployGate(criterion: options.failOn), history: past,
             markerName: options.deploy, versions: versions
         )
-        let log = WatchDeployLog(recorder: recorder, storesPlacedMarker: options.deploy != nil, redactor: config.redactor)
         say("sonde: watching the deploy for \(duration.humanReadable), probing \(targets.count) target\(targets.count == 1 ? "" : "s") every \(options.interval.humanReadable); fail on \(options.failOn.rawValue)")
         say(baselineLine(watch, from: past, window: baseline))
-        for event in watch.start(at: started) { await log.report(event) }
+        // The watch places its own marker once the baseline is full, so the session places none at
+        // open; versions it sees change are stored by the session, and only said here.
+        let setup = SessionSetup(config: config, recorder: recorder, problems: StandardError.say)
+        let (decided, _) = try await Session.run(setup) { session in
+            let log = WatchDeployLog(session: session, storesPlacedMarker: options.deploy != nil, redactor: config.redactor)
+            var watch = watch
+            for event in watch.start(at: started) { log.report(event) }
+            return await observe(watch, targets: targets, for: duration, session: session, log: log)
+        }
+        let outcome = decided.decide()
+        if let comparison = decided.comparison {
+            say("\n" + config.redactor.redact(DeployComparisonText.render(comparison)))
+        }
+        say("\n" + config.redactor.redact(verdictLine(outcome, criterion: options.failOn)))
+        return outcome.exitCode
+    }
 
+    /// Probes until the duration is over or the gate fails early; returns the watch as it ended.
+    static func observe(_ watch: DeployWatch, targets: [Target], for duration: Duration, session: Session, log: WatchDeployLog) async -> DeployWatch {
         let engine = Engine(targets: targets, factory: ProbeFactory.make)
-        watch = await withTaskGroup(of: DeployWatch?.self) { group in
+        return await withTaskGroup(of: DeployWatch?.self) { group in
             group.addTask {
                 try? await Task.sleep(for: duration)
                 return nil
@@ -37,10 +53,10 @@ enum WatchDeployRun {
             group.addTask { [watch] in
                 var watch = watch
                 for await event in engine.events() {
+                    session.record(event)
                     guard case .result(let result) = event else { continue }
-                    recorder?.record(result)
                     for change in watch.observe(result) {
-                        await log.report(change)
+                        log.report(change)
                         if case .failedEarly = change { return watch }
                     }
                 }
@@ -53,14 +69,6 @@ enum WatchDeployRun {
             }
             return last
         }
-        await recorder?.close()
-
-        let outcome = watch.decide()
-        if let comparison = watch.comparison {
-            say("\n" + config.redactor.redact(DeployComparisonText.render(comparison)))
-        }
-        say("\n" + config.redactor.redact(verdictLine(outcome, criterion: options.failOn)))
-        return outcome.exitCode
     }
 
     /// Unbuffered, so a pipeline's log shows the marker and an early stop as they happen.
@@ -86,21 +94,20 @@ enum WatchDeployRun {
     }
 }
 
-/// Prints the watch's events as they happen and stores the markers that are real deploys.
-private struct WatchDeployLog: Sendable {
-    let recorder: HistoryRecorder?
+/// Prints the watch's events as they happen and places the markers that are real deploys.
+struct WatchDeployLog: Sendable {
+    let session: Session
     /// A marker named by `--deploy` is stored; the unnamed `watch-deploy` one only frames the comparison.
     let storesPlacedMarker: Bool
     let redactor: Redactor
 
-    func report(_ event: DeployWatch.Event) async {
+    func report(_ event: DeployWatch.Event) {
         switch event {
         case .markerPlaced(let marker):
             say("\(HistoryTime.clock(marker.at)) marker placed: \(marker.summary); results after it are judged")
-            if storesPlacedMarker { await store(marker) }
+            if storesPlacedMarker { session.place(marker) }
         case .deployDetected(let marker):
             say("\(HistoryTime.clock(marker.at)) deploy detected: \(marker.summary); the marker moves here")
-            await store(marker)
         case .failedEarly(let reasons):
             say("stopping early: " + reasons.joined(separator: "; "))
         }
@@ -108,14 +115,5 @@ private struct WatchDeployLog: Sendable {
 
     private func say(_ line: String) {
         WatchDeployRun.say(redactor.redact(line))
-    }
-
-    private func store(_ marker: DeployMarker) async {
-        guard let recorder else { return }
-        do {
-            try await recorder.add(marker)
-        } catch {
-            StandardError.print("sonde: deploy marker not recorded: \(error.description)")
-        }
     }
 }

@@ -1,0 +1,111 @@
+import Foundation
+import SondeCore
+import SondeHistory
+import Synchronization
+
+/// One run of Sonde: the store every consumer reads, the history recorder, and deploy detection
+/// from reported versions, owned together for the length of a command (`Session.run`). The
+/// dashboard, `check`, `report` and `check --watch-deploy` feed it the engine's events and read
+/// the store; the command line only parses arguments and wires this up.
+public final class Session: Sendable {
+    public let config: SondeConfig
+    public let store: ObservationStore
+    public let recorder: HistoryRecorder?
+    private let detector: Mutex<DeployDetector>
+    private let ledger = Mutex(MarkerLedger())
+    private let problems: @Sendable (String) -> Void
+
+    init(setup: SessionSetup, versions: [String: String]) {
+        config = setup.config
+        recorder = setup.recorder
+        problems = setup.problems
+        store = ObservationStore(Observations(flapping: setup.config.history), onChange: setup.onChange)
+        detector = Mutex(DeployDetector(known: versions))
+    }
+
+    /// Opens a session, runs `body` with it, and closes it however `body` ends: marker writes
+    /// awaited, the rest of history committed, problems said through `setup.problems`.
+    public static func run<T: Sendable>(_ setup: SessionSetup, _ body: (Session) async throws -> T) async throws -> (T, SessionClosing) {
+        let session = await open(setup)
+        do {
+            let value = try await body(session)
+            return (value, await session.close())
+        } catch {
+            _ = await session.close()
+            throw error
+        }
+    }
+
+    static func open(_ setup: SessionSetup) async -> Session {
+        let versions = (try? await setup.recorder?.store.lastVersions()) ?? [:]
+        let session = Session(setup: setup, versions: versions)
+        if let seed = setup.seed { await session.seed(seed) }
+        if let deploy = setup.deploy { session.place(DeployMarker(name: deploy, at: setup.now, source: .flag)) }
+        return session
+    }
+
+    /// An engine event: into the store and history, and a version change becomes a deploy marker.
+    public func record(_ event: EngineEvent) {
+        // A probe cut short by quitting is not a failure of the service: keep it out of both.
+        if Task.isCancelled, case .result = event { return }
+        store.record(event)
+        guard case .result(let result) = event else { return }
+        recorder?.record(result)
+        if let detected = detector.withLock({ $0.observe(result) }) { place(detected) }
+    }
+
+    /// `observe:` for the engine loops of `check` and `report`.
+    public func observe(_ result: ProbeResult) async { record(.result(result)) }
+
+    /// A deploy marker from anywhere (`--deploy`, a version change): into the store and history.
+    public func place(_ marker: DeployMarker) {
+        store.place(marker)
+        keep(marker)
+    }
+
+    /// A marker already in the store (the dashboard's `d` key placed it there): into history.
+    public func keep(_ marker: DeployMarker) {
+        let recorder = recorder
+        let write = Task<String?, Never> {
+            guard let recorder else { return nil }
+            do {
+                _ = try await recorder.add(marker)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        ledger.withLock { $0.writes.append((marker, write)) }
+    }
+
+    func seed(_ seed: SessionSeed) async {
+        guard let history = recorder?.store,
+              let found = try? await history.seed(perTarget: seed.perTarget, since: seed.now.addingTimeInterval(-seed.span)) else { return }
+        store.mutate { observed in
+            for result in found.results { observed.record(.result(result)) }
+            for marker in found.markers { observed.place(marker) }
+        }
+    }
+
+    func close() async -> SessionClosing {
+        let writes = ledger.withLock { $0.writes }
+        var markers: [SessionClosing.Marker] = []
+        for (marker, write) in writes {
+            let error = await write.value
+            markers.append(.init(marker: marker, notRecorded: error))
+            if let error { problems("deploy marker not recorded: \(error)") }
+        }
+        if let recorder {
+            await recorder.finish()
+            if let error = recorder.lastError {
+                problems("\(recorder.dropped) results were not recorded: \(error.description)")
+            }
+        }
+        return SessionClosing(markers: markers, history: recorder?.store)
+    }
+}
+
+/// Marker writes started anywhere (the loop thread among them), awaited when the session closes.
+struct MarkerLedger {
+    var writes: [(DeployMarker, Task<String?, Never>)] = []
+}
