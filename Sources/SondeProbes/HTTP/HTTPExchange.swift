@@ -74,7 +74,8 @@ enum HTTPExchange {
         let bootstrap = ClientBootstrap(group: eventLoop)
             // Our own deadline task names the phase; the connect timeout is only a backstop.
             .connectTimeout((clock.remaining + .milliseconds(500)).timeAmount)
-            .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            // TCP_NODELAY at the TCP level: at SOL_SOCKET its number is SO_DEBUG, which only root may set.
+            .channelOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 do {
                     let sync = channel.pipeline.syncOperations
