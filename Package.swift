@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
@@ -55,12 +56,17 @@ let package = Package(
             name: "SondeHistory",
             dependencies: ["SondeCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Alert channels: webhook, Slack, Alertmanager, a command, the terminal (issue 14).
+        .target(
+            name: "SondeAlerts",
+            dependencies: ["SondeCore", "SondeProbes", .product(name: "Subprocess", package: "swift-subprocess")]
+        ),
         // One run's engine wiring, store and history recorder: what every command shares.
         .target(name: "SondeSession", dependencies: ["SondeCore", "SondeHistory"]),
         .executableTarget(
             name: "sonde",
             dependencies: [
-                "SondeCore", "SondeProbes", "SondeTUI", "SondeDemo", "SondeHistory", "SondeSession",
+                "SondeCore", "SondeProbes", "SondeTUI", "SondeDemo", "SondeHistory", "SondeSession", "SondeAlerts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,6 +92,14 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SondeAlertsTests",
+            dependencies: [
+                "SondeCore", "SondeAlerts", "SondeSession",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "SondeSessionTests", dependencies: ["SondeCore", "SondeHistory", "SondeSession"]),
         .testTarget(name: "SondeTUITests", dependencies: ["SondeCore", "SondeTUI"]),

@@ -17,6 +17,7 @@ public final class HistoryRecorder: Sendable {
 
     private struct State {
         var pending: [ProbeResult] = []
+        var pendingAlerts: [AlertNotice] = []
         var flusher: Task<Void, Never>?
         var lastError: HistoryError?
         var written = 0
@@ -57,19 +58,30 @@ public final class HistoryRecorder: Sendable {
         state.withLock { $0.pending.append(contentsOf: results) }
     }
 
+    /// Alert events, committed with the next batch (after the results that raised them).
+    public func record(_ notices: [AlertNotice]) {
+        state.withLock { $0.pendingAlerts.append(contentsOf: notices) }
+    }
+
     /// Commits what is buffered now. A batch that cannot be written is dropped (and counted)
     /// rather than kept, so a full disk cannot grow memory without bound.
     public func flush() async {
-        let batch = state.withLock { state -> [ProbeResult] in
-            defer { state.pending.removeAll(keepingCapacity: true) }
-            return state.pending
+        let (batch, alerts) = state.withLock { state -> ([ProbeResult], [AlertNotice]) in
+            defer {
+                state.pending.removeAll(keepingCapacity: true)
+                state.pendingAlerts.removeAll()
+            }
+            return (state.pending, state.pendingAlerts)
         }
-        guard !batch.isEmpty else { return }
+        guard !batch.isEmpty || !alerts.isEmpty else { return }
         let store = store
         // A task of its own: GRDB gives up a write when the caller is cancelled, and a
         // dashboard quitting (which cancels everything) must still commit its last batch.
         let failure = await Task { () async -> HistoryError? in
-            do throws(HistoryError) { try await store.append(batch) } catch { return error }
+            do throws(HistoryError) {
+                try await store.append(batch)
+                try await store.append(alerts)
+            } catch { return error }
             return nil
         }.value
         state.withLock {

@@ -35,6 +35,23 @@ enum HistorySchema {
                 t.column("to_version", .text)
             }
         }
+        migrator.registerMigration("v2: alert events") { db in
+            try db.create(table: AlertRecord.databaseTableName) { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .double).notNull().indexed()
+                t.column("rule", .text).notNull()
+                t.column("severity", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("since", .double).notNull()
+                t.column("ended", .double)
+                t.column("value_ms", .double)
+                t.column("reminder", .boolean).notNull()
+                t.column("channels", .text).notNull()
+            }
+        }
         return migrator
     }
 }

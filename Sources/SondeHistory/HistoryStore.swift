@@ -37,6 +37,22 @@ public final class HistoryStore: Sendable {
         }
     }
 
+    public func append(_ notices: [AlertNotice]) async throws(HistoryError) {
+        guard !notices.isEmpty else { return }
+        let records = notices.map { AlertRecord($0, redactor: redactor) }
+        try await write { db in
+            for var record in records { try record.insert(db) }
+        }
+    }
+
+    /// Alert events since `since`, oldest first.
+    public func alerts(since: Date = .distantPast) async throws(HistoryError) -> [AlertNotice] {
+        let limit = since.timeIntervalSince1970
+        return try await read { db in
+            try AlertRecord.filter(Column("at") >= limit).order(Column("at"), Column("id")).fetchAll(db).map(\.notice)
+        }
+    }
+
     /// Stores a marker and returns it with its id.
     @discardableResult
     public func add(_ marker: DeployMarker) async throws(HistoryError) -> DeployMarker {
@@ -54,6 +70,7 @@ public final class HistoryStore: Sendable {
         let limit = cutoff.timeIntervalSince1970
         return try await write { db in
             try MarkerRecord.filter(Column("at") < limit).deleteAll(db)
+            try AlertRecord.filter(Column("at") < limit).deleteAll(db)
             return try ResultRecord.filter(Column("started_at") < limit).deleteAll(db)
         }
     }

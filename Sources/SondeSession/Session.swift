@@ -14,12 +14,15 @@ public final class Session: Sendable {
     private let detector: Mutex<DeployDetector>
     private let ledger = Mutex(MarkerLedger())
     private let problems: @Sendable (String) -> Void
+    /// Where alerts the rules raise go (the channels, once attached); until then they stay in
+    /// the store and the event log.
+    private let alerts = Mutex<(any AlertOutlet)?>(nil)
 
     init(setup: SessionSetup, versions: [String: String]) {
         config = setup.config
         recorder = setup.recorder
         problems = setup.problems
-        store = ObservationStore(Observations(flapping: setup.config.history), onChange: setup.onChange)
+        store = ObservationStore(Observations(flapping: setup.config.history, alerts: setup.config.alerts), onChange: setup.onChange)
         detector = Mutex(DeployDetector(known: versions))
     }
 
@@ -44,11 +47,16 @@ public final class Session: Sendable {
         return session
     }
 
-    /// An engine event: into the store and history, and a version change becomes a deploy marker.
+    /// An engine event: into the store and history, alerts it raises to their channels, and a
+    /// version change becomes a deploy marker.
     public func record(_ event: EngineEvent) {
         // A probe cut short by quitting is not a failure of the service: keep it out of both.
         if Task.isCancelled, case .result = event { return }
-        store.record(event)
+        let notices = store.record(event)
+        if !notices.isEmpty {
+            recorder?.record(notices)
+            alerts.withLock { $0 }?.send(notices)
+        }
         guard case .result(let result) = event else { return }
         recorder?.record(result)
         if let detected = detector.withLock({ $0.observe(result) }) { place(detected) }
@@ -78,11 +86,16 @@ public final class Session: Sendable {
         ledger.withLock { $0.writes.append((marker, write)) }
     }
 
+    /// Sends the alerts this session raises from now on to `outlet` (the alert channels).
+    public func attach(_ outlet: any AlertOutlet) {
+        alerts.withLock { $0 = outlet }
+    }
+
     func seed(_ seed: SessionSeed) async {
         guard let history = recorder?.store,
               let found = try? await history.seed(perTarget: seed.perTarget, since: seed.now.addingTimeInterval(-seed.span)) else { return }
         store.mutate { observed in
-            for result in found.results { observed.record(.result(result)) }
+            for result in found.results { observed.record(.result(result), judgingAlerts: false) }
             for marker in found.markers { observed.place(marker) }
         }
     }

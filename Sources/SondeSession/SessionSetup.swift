@@ -19,8 +19,7 @@ public struct SessionSetup: Sendable {
 
     public init(
         config: SondeConfig, recorder: HistoryRecorder?, seed: SessionSeed? = nil, deploy: String? = nil, now: Date = Date(),
-        onChange: @escaping @Sendable () -> Void = {}, problems: @escaping @Sendable (String) -> Void = { _ in }
-    ) {
+        onChange: @escaping @Sendable () -> Void = {}, problems: @escaping @Sendable (String) -> Void = { _ in }) {
         self.config = config
         self.recorder = recorder
         self.seed = seed

@@ -3,7 +3,7 @@ import Yams
 
 /// Reads `sonde.yml` into a `SondeConfig`, reporting every problem with file, line, column and key.
 public enum ConfigLoader {
-    static let topLevelKeys = ["environment", "interval", "timeout", "targets", "suites", "journeys", "history"]
+    static let topLevelKeys = ["environment", "interval", "timeout", "targets", "suites", "journeys", "history", "alerts"]
 
     public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(ConfigErrors) -> SondeConfig
@@ -82,12 +82,18 @@ public enum ConfigLoader {
             history = context.collecting { () throws(ConfigError) in try readHistory(node) } ?? history
         }
 
+        var alerts = AlertsConfig()
+        if let node = top["alerts"] {
+            let names = AlertsReader.Names(targets: targets.map(\.name), journeys: journeys.map(\.name), suites: suites.map(\.name))
+            alerts = context.collecting { () throws(ConfigError) in try AlertsReader.read(node, names: names) } ?? alerts
+        }
+
         if targets.isEmpty && suites.isEmpty && journeys.isEmpty && context.errors.isEmpty {
             context.errors.append(root.error("nothing to watch: add at least one entry under 'targets:'"))
         }
         return SondeConfig(
             environment: environment ?? "default", interval: defaults.interval, timeout: defaults.timeout,
-            targets: targets, suites: suites, journeys: journeys, history: history, sourcePath: file
+            targets: targets, suites: suites, journeys: journeys, history: history, alerts: alerts, sourcePath: file
         )
     }
 

@@ -9,6 +9,7 @@ public struct SondeConfig: Sendable {
     public var suites: [SuiteSpec]
     public var journeys: [JourneySpec]
     public var history: HistorySettings
+    public var alerts: AlertsConfig
     /// Masks every secret the config holds (env values in headers, URL passwords).
     public var redactor: Redactor
     /// The file it came from, or nil for built-in configs such as the demo.
@@ -17,7 +18,7 @@ public struct SondeConfig: Sendable {
     public init(
         environment: String, interval: Duration = .seconds(5), timeout: Duration = .seconds(3),
         targets: [Target], suites: [SuiteSpec] = [], journeys: [JourneySpec] = [],
-        history: HistorySettings = HistorySettings(), redactor: Redactor = Redactor(secrets: []),
+        history: HistorySettings = HistorySettings(), alerts: AlertsConfig = AlertsConfig(), redactor: Redactor = Redactor(secrets: []),
         sourcePath: String? = nil
     ) {
         self.environment = environment
@@ -27,6 +28,7 @@ public struct SondeConfig: Sendable {
         self.suites = suites
         self.journeys = journeys
         self.history = history
+        self.alerts = alerts
         self.redactor = redactor
         self.sourcePath = sourcePath
     }

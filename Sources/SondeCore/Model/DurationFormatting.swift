@@ -26,6 +26,14 @@ extension Duration {
         let m = ms / 60_000
         return m == m.rounded() ? String(format: "%.0fm", m) : String(format: "%.1fm", m)
     }
+
+    /// `59m`, `3h58m`, `23h`: time left on a silence, to the minute.
+    public var coarse: String {
+        let minutes = Int((seconds / 60).rounded(.up))
+        if minutes < 60 { return "\(minutes)m" }
+        let hours = minutes / 60, rest = minutes % 60
+        return rest == 0 ? "\(hours)h" : "\(hours)h\(rest)m"
+    }
 }
 
 import Foundation

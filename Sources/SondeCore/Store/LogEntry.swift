@@ -2,13 +2,15 @@ import Foundation
 
 
 /// One line of the event log: a target changing state, a journey or suite changing, a target
-/// starting or stopping to flap, or a deploy marker.
+/// starting or stopping to flap, a deploy marker, an alert or an alert channel failing.
 public enum LogEntry: Sendable, Equatable {
     case change(StatusChange)
     case journey(JourneyChange)
     case suite(SuiteChange)
     case flapping(FlapChange)
     case deploy(DeployMarker)
+    case alert(AlertNotice)
+    case channel(ChannelEvent)
 
     public var at: Date {
         switch self {
@@ -17,6 +19,8 @@ public enum LogEntry: Sendable, Equatable {
         case .suite(let change): change.at
         case .flapping(let change): change.at
         case .deploy(let marker): marker.at
+        case .alert(let notice): notice.at
+        case .channel(let event): event.at
         }
     }
 
@@ -26,8 +30,9 @@ public enum LogEntry: Sendable, Equatable {
         switch self {
         case .change(let change): change.target
         case .flapping(let change): change.target
-        case .journey, .suite: nil
+        case .journey, .suite, .channel: nil
         case .deploy(let marker): marker.target
+        case .alert(let notice): notice.kind == "journey" || notice.kind == "suite" ? nil : notice.subject
         }
     }
 
@@ -39,6 +44,8 @@ public enum LogEntry: Sendable, Equatable {
         case .suite(let change): change.suite
         case .flapping(let change): change.target
         case .deploy(let marker): marker.summary
+        case .alert(let notice): notice.subject + " " + notice.rule
+        case .channel(let event): event.channel
         }
     }
 }

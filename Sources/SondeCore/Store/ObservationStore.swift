@@ -15,15 +15,19 @@ public final class ObservationStore: Sendable {
         self.onChange = onChange
     }
 
-    public func record(_ event: EngineEvent) { mutate { $0.record(event) } }
+    /// Records an event; the alerts it started or ended come back for the channels.
+    @discardableResult
+    public func record(_ event: EngineEvent) -> [AlertNotice] { mutate { $0.record(event) } }
 
     public func place(_ marker: DeployMarker) { mutate { $0.place(marker) } }
 
     /// Any change made as one step (several events from a seed, say).
-    public func mutate(_ change: (inout Observations) -> Void) {
-        state.withLock { change(&$0) }
+    @discardableResult
+    public func mutate<T>(_ change: (inout Observations) -> T) -> T {
+        let value = state.withLock { change(&$0) }
         let (exchanged, _) = unseen.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing)
         if exchanged { onChange() }
+        return value
     }
 
     /// What is known now; marks every change so far as seen.

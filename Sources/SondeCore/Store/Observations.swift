@@ -46,16 +46,23 @@ public struct Observations: Sendable {
     public private(set) var events: [LogEntry] = []
     /// Deploy markers, oldest first.
     public private(set) var markers: [DeployMarker] = []
+    /// Alert rules judged on every event; what is firing now.
+    public private(set) var alerting: AlertEvaluator
+    /// Subjects whose alerts are silenced, until when (the dashboard's `s` key).
+    public private(set) var silences: [String: Date] = [:]
+    /// Alert channels failing to deliver now, by name.
+    public private(set) var failingChannels: [String: ChannelEvent] = [:]
     /// Counts every change, so a reader can tell whether anything happened since it last looked.
     public private(set) var version = 0
 
-    public init(limits: Limits = Limits(), flapping: HistorySettings = HistorySettings()) {
+    public init(limits: Limits = Limits(), flapping: HistorySettings = HistorySettings(), alerts: AlertsConfig = AlertsConfig()) {
         // The log must cover the whole flap window.
         var limits = limits
         limits.log = max(limits.log, flapping.flapWindow)
         self.limits = limits
         self.flapping = flapping
         flapDetector = IntermittencyDetector(flapping)
+        alerting = AlertEvaluator(alerts)
     }
 
     /// The stats of one target, or nil before its first result.
@@ -64,19 +71,70 @@ public struct Observations: Sendable {
     /// When the target failed k of its last n results while answering others, or nil.
     public func intermittency(_ name: String) -> Intermittency? { flapDetector.current[name] }
 
-    /// Records one engine event; changes it causes go into the event log.
-    public mutating func record(_ event: EngineEvent) {
+    /// Records one engine event; changes it causes go into the event log. Returns the alerts it
+    /// started or ended, for the channels. History being seeded is not judged: old results
+    /// must not page anyone now.
+    @discardableResult
+    public mutating func record(_ event: EngineEvent, judgingAlerts: Bool = true) -> [AlertNotice] {
         version &+= 1
+        let notices: [AlertNotice]
         switch event {
-        case .result(let result): record(result)
+        case .result(let result):
+            record(result)
+            notices = judgingAlerts ? judgeAlerts(result) : []
         case .suite(let suite):
             if let old = suites[suite.name], let change = SuiteChange(from: old, to: suite) { log(.suite(change)) }
             if suites[suite.name] == nil { suiteOrder.append(suite.name) }
             suites[suite.name] = suite
+            notices = !judgingAlerts ? [] : judgeAlerts(suite.name, kind: "suite", at: suite.readAt, condition: .suite) {
+                suite.status == .down ? .bad(reason: suite.error ?? suite.summary, valueMs: nil) : .good
+            }
         case .journey(let journey):
             if let old = journeys[journey.name], let change = JourneyChange(from: old, to: journey) { log(.journey(change)) }
             journeys[journey.name] = journey
+            notices = !judgingAlerts ? [] : judgeAlerts(journey.name, kind: "journey", at: journey.startedAt, condition: .journey) {
+                journey.status == .down ? .bad(reason: journey.failureReason ?? "\(journey.summary) passed", valueMs: journey.latency.milliseconds) : .good
+            }
         }
+        for notice in notices { log(.alert(notice)) }
+        return notices
+    }
+
+    private mutating func judgeAlerts(_ result: ProbeResult) -> [AlertNotice] {
+        guard !alerting.config.isEmpty else { return [] }
+        let flapping = intermittency(result.target)
+        let regression: [RegressionRule.Finding]? = {
+            guard alerting.config.rules.contains(where: { $0.condition == .regression }),
+                  case .regressed(let findings)? = deployComparison(targets: [result.target])?.rows.first?.verdict else { return nil }
+            return findings
+        }()
+        return alerting.observe(subject: result.target, kind: result.kind.rawValue, at: result.startedAt, context: alertContext(result.target, at: result.startedAt)) {
+            AlertSignal.of(result, for: $0, flapping: flapping, regression: regression)
+        }
+    }
+
+    private mutating func judgeAlerts(_ subject: String, kind: String, at: Date, condition: AlertCondition, signal: () -> AlertSignal) -> [AlertNotice] {
+        guard !alerting.config.isEmpty else { return [] }
+        let verdict = signal()
+        return alerting.observe(subject: subject, kind: kind, at: at, context: alertContext(subject, at: at)) { $0 == condition ? verdict : .neutral }
+    }
+
+    private func alertContext(_ subject: String, at: Date) -> AlertEvaluator.Context {
+        AlertEvaluator.Context(silenced: silences[subject].map { at < $0 } ?? false, lastDeploy: markers.last?.at)
+    }
+
+    /// Holds back `subject`'s alerts until `until` (nil lifts the silence).
+    public mutating func silence(_ subject: String, until: Date?) {
+        version &+= 1
+        silences[subject] = until
+    }
+
+    /// A channel failing, or delivering again: kept for the header and logged once per change.
+    public mutating func note(_ event: ChannelEvent) {
+        let wasFailing = failingChannels[event.channel] != nil
+        version &+= 1
+        failingChannels[event.channel] = event.problem == nil ? nil : event
+        if wasFailing != (event.problem != nil) { log(.channel(event)) }
     }
 
     private mutating func record(_ result: ProbeResult) {

@@ -142,6 +142,18 @@ public enum DashboardApp {
                 _ = Update.apply(.deployMarker(marker), to: &state)
             }
             hooks.onDeployMarker(marker)
+        case .silence(let name):
+            let now = Date()
+            let current = store?.snapshot().silences[name] ?? state.observed.silences[name]
+            let until = SilenceCycle.next(after: current, now: now)
+            if let store {
+                store.mutate { $0.silence(name, until: until) }
+                state.observed = store.snapshot()
+            } else {
+                state.observed.silence(name, until: until)
+            }
+        case .writeTerminal(let bytes):
+            terminal.emit(bytes)
         }
         return false
     }

@@ -19,6 +19,11 @@ public struct DashboardState: Sendable {
     public var suiteSources: [String: SuiteSpec.Source] = [:]
 
     public var stats: [String: TargetStats] { observed.targets }
+    /// `silenced 59m` while the target's alerts are held back (the `s` key), else nil.
+    public func silenceNote(_ name: String) -> String? {
+        guard let until = observed.silences[name], until > now else { return nil }
+        return "silenced " + Duration.seconds(Int(until.timeIntervalSince(now))).coarse
+    }
     public var flapping: HistorySettings { observed.flapping }
     public var reportedHistory: [ReportedKey: [Double]] { observed.reportedHistory }
     public var reportedKeys: [ReportedKey] { observed.reportedKeys }

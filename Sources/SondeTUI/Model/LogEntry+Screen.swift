@@ -8,7 +8,7 @@ extension LogEntry {
         case .deploy: .deploys
         case .journey(let change): .journey(name: change.journey)
         case .suite(let change): .suite(name: change.suite, module: nil)
-        case .change, .flapping: nil
+        case .change, .flapping, .alert, .channel: nil
         }
     }
 }

@@ -13,6 +13,9 @@ public enum Message: Sendable {
     case deployMarker(DeployMarker)
     /// The store the dashboard reads has news (sent once per burst; the loop takes a snapshot).
     case storeChanged
+    /// Bytes for the terminal itself (an alert's BEL and desktop notification), written between
+    /// frames on the loop thread so they never land inside a half-drawn screen.
+    case terminalBytes([UInt8])
 }
 
 /// What `update` asks the outside world to do; the app loop carries these out.
@@ -23,6 +26,10 @@ public enum Command: Sendable, Equatable {
     case applyTheme(String)
     /// `d`: the app loop places a manual deploy marker now (and tells the history hook).
     case markDeploy
+    /// `s`: silence (or lengthen, or lift) the alerts of a target.
+    case silence(String)
+    /// Raw bytes for the terminal, between frames.
+    case writeTerminal([UInt8])
 }
 
 /// Results and markers from history to start from: results oldest first across targets.

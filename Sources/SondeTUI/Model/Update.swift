@@ -14,6 +14,8 @@ public enum Update {
             state.now = date
         case .storeChanged:
             break
+        case .terminalBytes(let bytes):
+            return [.writeTerminal(bytes)]
         case .key(let key):
             return handle(key, in: &state)
         }
@@ -27,12 +29,12 @@ public enum Update {
         case .event(let event):
             observed.record(event)
         case .seed(let seed):
-            for result in seed.results { observed.record(.result(result)) }
-            for journey in seed.journeys { observed.record(.journey(journey)) }
+            for result in seed.results { observed.record(.result(result), judgingAlerts: false) }
+            for journey in seed.journeys { observed.record(.journey(journey), judgingAlerts: false) }
             for marker in seed.markers { observed.place(marker) }
         case .deployMarker(let marker):
             observed.place(marker)
-        case .key, .resize, .tick, .storeChanged:
+        case .key, .resize, .tick, .storeChanged, .terminalBytes:
             break
         }
     }
@@ -41,7 +43,7 @@ public enum Update {
     public static func isObservation(_ message: Message) -> Bool {
         switch message {
         case .event, .seed, .deployMarker: true
-        case .key, .resize, .tick, .storeChanged: false
+        case .key, .resize, .tick, .storeChanged, .terminalBytes: false
         }
     }
 
@@ -105,6 +107,10 @@ public enum Update {
             return [.applyTheme(state.themeName)]
         case .markDeploy:
             return [.markDeploy]
+        case .silence:
+            let name: String?
+            if case .detail(let target) = state.screen { name = target } else { name = state.selectedTarget }
+            return name.map { [.silence($0)] } ?? []
         case .deployView:
             state.screen = state.screen == .deploys ? .dashboard : .deploys
         }

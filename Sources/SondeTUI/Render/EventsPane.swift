@@ -33,6 +33,13 @@ enum EventsPane {
             case .deploy(let marker):
                 return [time, Span(g.deploy + " ", Style(.accent, bold: true)), Span(state.redactor.redact(marker.summary), Style(.accent, bold: true)),
                         Span("  (\(marker.source.rawValue))", .muted)]
+            case .alert(let notice):
+                let style = Style.status(notice.state == .firing ? .down : .up)
+                return [time, Span(g.alert + " ", style), Span(state.redactor.redact(notice.summary), style),
+                        Span("  " + notice.channels.joined(separator: ","), .muted)]
+            case .channel(let event):
+                let style = Style.status(event.problem == nil ? .up : .slow)
+                return [time, Span(g.alert + " ", style), Span(state.redactor.redact(event.summary), style)]
             }
         }
     }

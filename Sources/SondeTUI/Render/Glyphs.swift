@@ -9,6 +9,8 @@ public struct Glyphs: Sendable, Equatable {
     public var barFull, barFailed, barSkipped, dot, arrow, ellipsis: String
     /// A deploy in the event log, and its mark on a sparkline.
     public var deploy, deployMark: String
+    /// An alert in the event log and the header; a silenced row.
+    public var alert, silenced: String
     /// A journey step that passed, and what goes between steps.
     public var check, stepSeparator: String
     /// True for the ASCII set: key names are spelled out too.
@@ -19,7 +21,7 @@ public struct Glyphs: Sendable, Equatable {
         up: "●", slow: "▲", down: "✖", pending: "○", reported: "◆",
         sparkline: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         barFull: "█", barFailed: "▓", barSkipped: "░", dot: "·", arrow: "→", ellipsis: "…",
-        deploy: "⚑", deployMark: "┃", check: "✓", stepSeparator: "›", isASCII: false
+        deploy: "⚑", deployMark: "┃", alert: "◉", silenced: "⊘", check: "✓", stepSeparator: "›", isASCII: false
     )
 
     public static let ascii = Glyphs(
@@ -27,7 +29,7 @@ public struct Glyphs: Sendable, Equatable {
         up: "o", slow: "!", down: "X", pending: ".", reported: "*",
         sparkline: ["_", ".", "-", "=", "+", "*", "#", "@"],
         barFull: "#", barFailed: "x", barSkipped: ".", dot: "-", arrow: "->", ellipsis: "...",
-        deploy: "D", deployMark: "|", check: "+", stepSeparator: ">", isASCII: true
+        deploy: "D", deployMark: "|", alert: "A", silenced: "z", check: "+", stepSeparator: ">", isASCII: true
     )
 
     public func keyName(_ key: Key) -> String { isASCII ? key.asciiDescription : key.description }

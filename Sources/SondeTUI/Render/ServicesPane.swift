@@ -29,6 +29,9 @@ enum ServicesPane {
                 line += Sparkline.line(stats?.window.recentLatencies ?? [], width: sparkWidth, glyphs: g,
                                        markers: state.markerOffsets(info.name, count: sparkWidth)) + [Span(" ")]
             }
+            if let silenced = state.silenceNote(info.name) {
+                line.append(Span(g.silenced + " " + silenced + " ", .muted))
+            }
             // A flapping target that is up now still says so: that is the incident hiding in plain sight.
             if last?.status != .down, let flapping = state.intermittency(info.name) {
                 line.append(Span(Text.fit("flapping \(flapping.failures)/\(flapping.window) failed", reasonWidth, ellipsis: g.ellipsis), Style.status(.slow)))

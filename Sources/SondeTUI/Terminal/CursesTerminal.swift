@@ -91,6 +91,18 @@ final class CursesTerminal {
         wrefresh(stdscr)
     }
 
+    /// Writes bytes curses does not know of (an alert's BEL and OSC sequences). None of them
+    /// moves the cursor, so what curses believes is on screen stays true.
+    func emit(_ bytes: [UInt8]) {
+        fflush(stdout)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written <= 0 { break }
+            offset += written
+        }
+    }
+
     /// Draws cells in runs of one style through the wide-character API.
     private func drawRun(_ cells: ArraySlice<Cell>, y: Int, x: Int) {
         var runStart = x

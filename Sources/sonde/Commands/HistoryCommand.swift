@@ -3,7 +3,7 @@ import Foundation
 import SondeCore
 import SondeHistory
 
-/// `sonde history [TARGET] [--since 1h] [--failures]`: what the history file holds.
+/// `sonde history [TARGET] [--since 1h] [--failures | --alerts]`: what the history file holds.
 struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
@@ -18,6 +18,7 @@ struct HistoryCommand: AsyncParsableCommand {
             transform: WatchDeployOptions.duration)
     var since: Duration = .seconds(3600)
     @Flag(help: "List failure windows with their reasons instead of results.") var failures = false
+    @Flag(help: "List alert events (fired, resolved, reminded) instead of results.") var alerts = false
     @Option(help: "Print at most this many of the newest results.") var limit: Int = 50
 
     func validate() throws {
@@ -37,12 +38,12 @@ struct HistoryCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let report = HistoryText(store: store, settings: settings, since: Date().addingTimeInterval(-since.seconds), span: since, target: target)
-        print(try await Self.render(report, failures: failures, limit: limit))
+        print(try await Self.render(report, failures: failures, alerts: alerts, limit: limit))
     }
 
-    private static func render(_ report: HistoryText, failures: Bool, limit: Int) async throws -> String {
+    private static func render(_ report: HistoryText, failures: Bool, alerts: Bool, limit: Int) async throws -> String {
         do {
-            return try await report.render(failuresOnly: failures, limit: limit)
+            return alerts ? try await report.renderAlerts() : try await report.render(failuresOnly: failures, limit: limit)
         } catch {
             StandardError.print("sonde: \(error.description)")
             throw ExitCode(2)

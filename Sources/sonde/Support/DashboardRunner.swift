@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SondeAlerts
 import SondeCore
 import SondeHistory
 import SondeProbes
@@ -53,6 +54,9 @@ enum DashboardRunner {
             problems: { StandardError.print("sonde: \($0)") }
         )
         let (outcome, _) = try await Session.run(setup) { session in
+            // The terminal channel's bytes go out between frames, on the curses thread.
+            let terminal = TerminalOutput(insideTmux: ProcessInfo.processInfo.environment["TMUX"] != nil) { mailbox.send(.terminalBytes($0)) }
+            let alerts = AlertsRun.start(config, store: session.store, terminal: terminal, attach: session.attach)
             let engine = Engine(config: config, factory: ProbeFactory.make)
             let probing = Task { await engine.run(emit: { session.record($0) }) }
             defer { probing.cancel() }
@@ -61,11 +65,14 @@ enum DashboardRunner {
             )
             let hooks = DashboardHooks(onDeployMarker: { session.keep($0) })
             let state = DashboardState(config: config)
-            return await onOwnThread {
+            let exit = await onOwnThread {
                 Result { () throws(TerminalError) in
                     try DashboardApp.run(state: state, options: options, mailbox: mailbox, hooks: hooks, store: session.store)
                 }
             }
+            probing.cancel()
+            await alerts?.stop()
+            return exit
         }
         switch outcome {
         case .success(let exit):

@@ -10,6 +10,19 @@ struct HistoryText {
     let span: Duration
     let target: String?
 
+    /// `--alerts`: every alert event in the span, oldest first.
+    func renderAlerts() async throws(HistoryError) -> String {
+        let notices = try await store.alerts(since: since).filter { target == nil || $0.subject == target }
+        guard !notices.isEmpty else { return "No alerts\(target.map { " for \($0)" } ?? "") in the last \(span.humanReadable)." }
+        var table = TextTable(headers: ["TIME", "RULE", "TARGET", "STATE", "SINCE", "CHANNELS", "REASON"])
+        for notice in notices {
+            let state = notice.reminder ? "reminder" : notice.state.rawValue
+            table.add([HistoryTime.clock(notice.at), notice.rule, notice.subject, state, HistoryTime.clock(notice.since),
+                       notice.channels.joined(separator: ","), notice.reason])
+        }
+        return "Alerts in the last \(span.humanReadable):\n" + table.render()
+    }
+
     func render(failuresOnly: Bool, limit: Int) async throws(HistoryError) -> String {
         let summaries = try await store.summaries(since: since, target: target)
         guard !summaries.isEmpty else {

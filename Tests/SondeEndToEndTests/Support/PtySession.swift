@@ -61,6 +61,13 @@ struct PtySession {
         var restored: Restored
         var colors: Colors
         var cooked: Bool?
+        /// OSC 9 / OSC 777 notifications and BEL bytes written during the run.
+        struct Notifications: Decodable {
+            var osc9: Int
+            var osc777: Int
+            var bel: Int
+        }
+        var notifications: Notifications?
 
         /// Where a run stopped and the screen then, for `#expect(report.ok, ...)`.
         var stopped: String { "stopped at \(failure ?? [:]):\n\(screens["at_failure"] ?? "")" }

@@ -235,6 +235,8 @@ def finish(session, screens, failure):
         "colors": colors(output),
         "cooked": cooked,
         "bytes": len(session.output),
+        # Desktop notifications and bells the program wrote for its alert channel.
+        "notifications": {"osc9": output.count(b"\x1b]9;"), "osc777": output.count(b"\x1b]777;notify;"), "bel": output.count(b"\x07")},
     }))
 
 
