@@ -52,7 +52,7 @@ enum PluginRun {
             switch result.terminationStatus {
             case .exited(let code):
                 return .success(Finished(exitCode: code, signal: nil, stdout: stdout, stderr: stderr))
-            case .unhandledException(let signal):
+            case .signaled(let signal):
                 return .success(Finished(exitCode: nil, signal: signal, stdout: stdout, stderr: stderr))
             }
         } catch {
