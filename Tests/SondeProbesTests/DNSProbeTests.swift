@@ -18,9 +18,9 @@ struct DNSProbeTests {
                          "--listen-address=127.0.0.1", "--port=\(port)", "--pid-file=", "--log-facility=-", "--local=/sonde.test/",
                          "--address=/api.sonde.test/10.0.0.1", "--host-record=multi.sonde.test,10.0.0.2",
                          "--mx-host=sonde.test,mail.sonde.test,10", "--cname=www.sonde.test,api.sonde.test",
-                         "--srv-host=_http._tcp.sonde.test,api.sonde.test,8080,1,5", "--txt-record=note.sonde.test,\"hello sonde\""]
+                         "--srv-host=_http._tcp.sonde.test,api.sonde.test,8080,1,5", "--txt-record=note.sonde.test,hello sonde"]
         // More than 1232 bytes of TXT: the UDP answer is truncated and the probe asks again over TCP.
-        for index in 0..<8 { arguments.append("--txt-record=big.sonde.test,\"\(index)\(Self.bigText)\"") }
+        for index in 0..<8 { arguments.append("--txt-record=big.sonde.test,\(index)\(Self.bigText)") }
         let server = try await ServerProcess.start(executable: DNSTests.dnsmasq, arguments: arguments, readyLine: "started, version")
         defer { Task { await server.stop() } }
         try await body(port)
@@ -89,7 +89,7 @@ enum DNSTests {
     static let dnsmasq = "/usr/sbin/dnsmasq"
     static var available: Bool { FileManager.default.isExecutableFile(atPath: dnsmasq) }
 
-    static func check(sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+    static func check(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
         if available { return true }
         Issue.record("dnsmasq is required (SONDE_REQUIRE_SERVICES=1) but \(dnsmasq) is missing: apt-get install dnsmasq-base", sourceLocation: sourceLocation)
         return false

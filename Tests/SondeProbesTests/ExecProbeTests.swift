@@ -31,14 +31,15 @@ struct ExecProbeTests {
     @Test func checkTCPPerfdataBecomesReportedFigures() async throws {
         guard ExecTests.check() else { return }
         let listener = try await NeverAnsweringListener.start()
-        let up = await run([ExecTests.plugin("check_tcp"), "-H", "127.0.0.1", "-p", String(listener.port)])
+        let port = String(listener.port)
+        let up = await run([ExecTests.plugin("check_tcp"), "-H", "127.0.0.1", "-p", port])
         await listener.stop()
         #expect(up.failure == nil, "\(String(describing: up.failure))")
         let time = try #require(up.reported.first { $0.name == "time" })
         #expect(time.unit == "s")
         #expect(time.value >= 0 && time.value < 3)
 
-        let down = await run([ExecTests.plugin("check_tcp"), "-H", "127.0.0.1", "-p", String(listener.port)])
+        let down = await run([ExecTests.plugin("check_tcp"), "-H", "127.0.0.1", "-p", port])
         #expect(down.failure?.kind == .plugin)
         #expect(down.failure?.message.contains("Connection refused") == true, "\(String(describing: down.failure))")
     }
@@ -70,7 +71,7 @@ enum ExecTests {
     static func plugin(_ name: String) -> String { "\(directory)/\(name)" }
     static var available: Bool { FileManager.default.isExecutableFile(atPath: plugin("check_dummy")) }
 
-    static func check(sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+    static func check(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
         if available { return true }
         Issue.record("monitoring plugins are required (SONDE_REQUIRE_SERVICES=1) but \(directory) has no check_dummy: apt-get install monitoring-plugins-basic", sourceLocation: sourceLocation)
         return false

@@ -47,16 +47,16 @@ struct NewKindsConfigTests {
 
     @Test func dnsMistakesNameLineAndKey() {
         #expect(errors("  - name: a\n    dns: x.test\n    type: AXFR\n") == [
-            "f.yml:3:11: targets[0].type: unknown record type 'AXFR'; use A, AAAA, CNAME, MX, TXT, SRV, NS, SOA",
+            "f.yml:4:11: targets[0].type: unknown record type 'AXFR'; use A, AAAA, CNAME, MX, TXT, SRV, NS, SOA",
         ])
         #expect(errors("  - name: a\n    dns: x.test\n    expect: { rcode: BROKEN }\n") == [
-            "f.yml:3:22: targets[0].expect.rcode: unknown response code 'BROKEN'; use NOERROR, FORMERR, SERVFAIL, NXDOMAIN, NOTIMP, REFUSED, YXDOMAIN, YXRRSET, NXRRSET, NOTAUTH, NOTZONE",
+            "f.yml:4:22: targets[0].expect.rcode: unknown response code 'BROKEN'; use NOERROR, FORMERR, SERVFAIL, NXDOMAIN, NOTIMP, REFUSED, YXDOMAIN, YXRRSET, NXRRSET, NOTAUTH, NOTZONE",
         ])
         #expect(errors("  - name: a\n    dns: x.test\n    server: 127.0.0.1:99999\n") == [
-            "f.yml:3:13: targets[0].server: '127.0.0.1:99999' must be host or host:port with a port from 1 to 65535",
+            "f.yml:4:13: targets[0].server: '127.0.0.1:99999' must be host or host:port with a port from 1 to 65535",
         ])
         #expect(errors("  - name: a\n    dns: x.test\n    query: SELECT 1\n") == [
-            "f.yml:3:12: targets[0].query: 'query' does not apply to dns targets",
+            "f.yml:4:12: targets[0].query: 'query' does not apply to dns targets",
         ])
     }
 
@@ -74,10 +74,10 @@ struct NewKindsConfigTests {
 
     @Test func execMistakes() {
         #expect(errors("  - name: a\n    exec: /bin/true\n") == [
-            "f.yml:2:11: targets[0].exec: write the command as a list: [\"/usr/lib/nagios/plugins/check_tcp\", \"-H\", \"127.0.0.1\", \"-p\", \"5432\"]",
+            "f.yml:3:11: targets[0].exec: write the command as a list: [\"/usr/lib/nagios/plugins/check_tcp\", \"-H\", \"127.0.0.1\", \"-p\", \"5432\"]",
         ])
         #expect(errors("  - name: a\n    exec: [\"/no/such/check_x\"]\n") == [
-            "f.yml:2:11: targets[0].exec: '/no/such/check_x' is not an executable file (on Debian, check_* plugins come from monitoring-plugins-basic)",
+            "f.yml:3:11: targets[0].exec: '/no/such/check_x' is not an executable file (on Debian, check_* plugins come from monitoring-plugins-basic)",
         ])
     }
 
@@ -85,7 +85,7 @@ struct NewKindsConfigTests {
         let t = try target("  - name: gw\n    icmp: \"::1\"\n    count: 5\n    spacing: 50ms\n    expect: { loss: 20% }\n")
         #expect(t.probe == .icmp(ICMPSpec(host: "::1", count: 5, spacing: .milliseconds(50), maxLossPercent: 20)))
         #expect(errors("  - name: gw\n    icmp: 127.0.0.1\n    expect: { loss: 120% }\n") == [
-            "f.yml:3:21: targets[0].expect.loss: '120%' is not a loss from 0% to 100%",
+            "f.yml:4:21: targets[0].expect.loss: '120%' is not a loss from 0% to 100%",
         ])
     }
 
