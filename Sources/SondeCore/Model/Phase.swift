@@ -34,3 +34,11 @@ public struct ReportedMetric: Sendable, Equatable, Codable {
         self.unit = unit
     }
 }
+
+extension ReportedMetric {
+    /// `101ms` for a reported latency; `0.000123s`, `55%` for a figure with a unit of its own.
+    public var displayValue: String {
+        guard let unit else { return Duration.milliseconds(value).humanReadable }
+        return PerfDatum.number(value) + unit
+    }
+}
