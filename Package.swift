@@ -16,7 +16,9 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // exec: targets (Nagios plugins) and suites' run: commands, in process groups of their own.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
@@ -38,6 +40,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .target(name: "SondeTUI", dependencies: ["SondeCore", "CNcursesw", .product(name: "Yams", package: "Yams")]),
@@ -59,7 +63,10 @@ let package = Package(
         // Alert channels: webhook, Slack, Alertmanager, a command, the terminal (issue 14).
         .target(
             name: "SondeAlerts",
-            dependencies: ["SondeCore", "SondeProbes", .product(name: "Subprocess", package: "swift-subprocess")]
+            dependencies: [
+                "SondeCore", "SondeProbes", .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         // One run's engine wiring, store and history recorder: what every command shares.
         .target(name: "SondeSession", dependencies: ["SondeCore", "SondeHistory"]),

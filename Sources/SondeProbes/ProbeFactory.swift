@@ -10,6 +10,9 @@ public enum ProbeFactory {
         case .redis(let spec): RedisProbe(spec: spec)
         case .clickhouse(let spec): ClickHouseProbe(spec: spec)
         case .tcp(let spec): TCPProbe(spec: spec)
+        case .dns(let spec): DNSProbe(spec: spec)
+        case .icmp(let spec): ICMPProbe(spec: spec)
+        case .exec(let spec): ExecProbe(spec: spec)
         }
     }
 }

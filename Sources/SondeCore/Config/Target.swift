@@ -1,13 +1,13 @@
 import Foundation
 
 public enum TargetKind: String, Sendable, Codable, CaseIterable {
-    case http, websocket, postgres, redis, clickhouse, tcp
+    case http, websocket, postgres, redis, clickhouse, tcp, dns, icmp, exec
 
     /// Where a kind is shown: its dashboard pane and its report section. The one place that
     /// decides it, as an exhaustive switch, so a new kind makes the compiler ask.
     public var group: TargetGroup {
         switch self {
-        case .http, .tcp: .services
+        case .http, .tcp, .dns, .icmp, .exec: .services
         case .postgres, .redis, .clickhouse: .databases
         case .websocket: .websockets
         }
@@ -33,10 +33,12 @@ public struct Target: Sendable, Equatable {
     public var expectedFailure: ExpectedFailure?
     /// Where the config declared this target, for messages.
     public var location: SourceLocation?
+    /// `expect.cert_days`: a certificate expiring within this many days makes the result `slow`.
+    public var certificateDays: Int?
 
     public init(
         name: String, interval: Duration, timeout: Duration, latencyTarget: Duration? = nil,
-        probe: ProbeSpec, expectedFailure: ExpectedFailure? = nil, location: SourceLocation? = nil
+        probe: ProbeSpec, expectedFailure: ExpectedFailure? = nil, location: SourceLocation? = nil, certificateDays: Int? = nil
     ) {
         self.name = name
         self.interval = interval
@@ -45,6 +47,7 @@ public struct Target: Sendable, Equatable {
         self.probe = probe
         self.expectedFailure = expectedFailure
         self.location = location
+        self.certificateDays = certificateDays
     }
 
     public var kind: TargetKind { probe.kind }
@@ -57,6 +60,9 @@ public enum ProbeSpec: Sendable, Equatable {
     case redis(RedisSpec)
     case clickhouse(ClickHouseSpec)
     case tcp(TCPSpec)
+    case dns(DNSSpec)
+    case icmp(ICMPSpec)
+    case exec(ExecSpec)
 
     public var kind: TargetKind {
         switch self {
@@ -66,6 +72,9 @@ public enum ProbeSpec: Sendable, Equatable {
         case .redis: .redis
         case .clickhouse: .clickhouse
         case .tcp: .tcp
+        case .dns: .dns
+        case .icmp: .icmp
+        case .exec: .exec
         }
     }
 
@@ -78,6 +87,9 @@ public enum ProbeSpec: Sendable, Equatable {
         case .redis(let s): s.url.redactedDescription
         case .clickhouse(let s): s.url.redactedDescription
         case .tcp(let s): "\(s.host):\(s.port)"
+        case .dns(let s): s.displayEndpoint
+        case .icmp(let s): s.host
+        case .exec(let s): s.displayCommand
         }
     }
 }

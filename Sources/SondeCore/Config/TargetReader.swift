@@ -11,11 +11,15 @@ enum TargetReader {
         .redis: ["role"],
         .clickhouse: ["user", "password", "query"],
         .tcp: [],
+        .dns: DNSReader.keys,
+        .icmp: ICMPReader.keys,
+        .exec: ExecReader.keys,
     ]
     static let expectKeys: [TargetKind: [String]] = [
-        .http: ["status", "latency", "contains", "json"],
+        .http: ["status", "latency", "contains", "json", "cert_days"],
         .websocket: ["latency", "first", "reply"],
         .postgres: ["latency"], .redis: ["latency"], .clickhouse: ["latency"], .tcp: ["latency"],
+        .dns: DNSReader.expectKeys, .icmp: ICMPReader.expectKeys, .exec: ExecReader.expectKeys,
     ]
 
     static var allKeys: [String] {
@@ -42,12 +46,13 @@ enum TargetReader {
         let timeout = parts.read { () throws(ConfigError) in try map["timeout"]?.duration() } ?? nil
         let expect = parts.read { () throws(ConfigError) in try map["expect"]?.mapping(allowed: expectKeys[kind] ?? []) } ?? nil
         let latency = parts.read { () throws(ConfigError) in try expect?["latency"]?.duration() } ?? nil
+        let certificateDays = parts.read { () throws(ConfigError) in try expect?["cert_days"]?.int(in: 0...3650) } ?? nil
         let probe = parts.read { () throws(ConfigError) in try readProbe(kind, map: map, expect: expect) }
         let expectedFailure = parts.read { () throws(ConfigError) in try map["expect_failure"].map(ExpectedFailureReader.read) } ?? nil
         guard let probe, !parts.failed else { throw ConfigError.recordedAbove }
         return Target(
             name: name, interval: interval ?? defaults.interval, timeout: timeout ?? defaults.timeout, latencyTarget: latency,
-            probe: probe, expectedFailure: expectedFailure, location: node.location
+            probe: probe, expectedFailure: expectedFailure, location: node.location, certificateDays: certificateDays
         )
     }
 
@@ -99,14 +104,14 @@ enum TargetReader {
                 query: try map["query"]?.nonEmptyString() ?? "SELECT 1"
             ))
         case .tcp:
-            let text = try endpoint.nonEmptyString()
-            guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else {
-                throw endpoint.error("'\(text)' must be host:port with a port from 1 to 65535")
-            }
-            var host = String(text[..<colon])
-            if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-            guard !host.isEmpty else { throw endpoint.error("'\(text)' has no host") }
+            let (host, port) = try HostPortReader.read(endpoint)
             return .tcp(TCPSpec(host: host, port: port))
+        case .dns:
+            return .dns(try DNSReader.read(endpoint: endpoint, map: map, expect: expect))
+        case .icmp:
+            return .icmp(try ICMPReader.read(endpoint: endpoint, map: map, expect: expect))
+        case .exec:
+            return .exec(try ExecReader.read(endpoint: endpoint, map: map, expect: expect))
         }
     }
 

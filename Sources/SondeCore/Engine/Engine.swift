@@ -64,7 +64,9 @@ public struct Engine: Sendable {
     /// Runs one probe of a target under its deadline and judges the outcome.
     public static func probeOnce(_ target: Target, probe: any Probe, sequence: Int) async -> ProbeResult {
         let startedAt = Date()
-        let outcome = await DeadlineRace.run(probe, budget: target.timeout, grace: deadlineGrace)
+        let outcome = CertificateExpiry.apply(
+            days: target.certificateDays, to: await DeadlineRace.run(probe, budget: target.timeout, grace: deadlineGrace)
+        )
         return ProbeResult(
             target: target.name, kind: target.kind,
             status: ProbeResult.judge(outcome, latencyTarget: target.latencyTarget),

@@ -13,6 +13,10 @@ public struct FailureReason: Error, Sendable, Equatable, Codable, CustomStringCo
         case closed
         case protocolError = "protocol"
         case config
+        /// A check plugin (`exec:`) said CRITICAL, UNKNOWN or WARNING: its own first line is the reason.
+        case plugin
+        /// A certificate expires within `expect.cert_days`, or has expired.
+        case certificate
         case other
     }
 

@@ -17,15 +17,28 @@ public struct PhaseTiming: Sendable, Equatable, Codable {
     public static let roundTrip = "round_trip"
     public static let auth = "auth"
     public static let query = "query"
+    public static let lookup = "lookup"
+    public static let run = "run"
 }
 
 /// A figure a service reports about its own dependencies ("postgres 101 ms" in a /health body).
 public struct ReportedMetric: Sendable, Equatable, Codable {
     public var name: String
     public var value: Double
+    /// The unit a Nagios plugin's perfdata gave (`s`, `%`, `B`, `c`); nil means milliseconds.
+    public var unit: String?
 
-    public init(name: String, value: Double) {
+    public init(name: String, value: Double, unit: String? = nil) {
         self.name = name
         self.value = value
+        self.unit = unit
+    }
+}
+
+extension ReportedMetric {
+    /// `101ms` for a reported latency; `0.000123s`, `55%` for a figure with a unit of its own.
+    public var displayValue: String {
+        guard let unit else { return Duration.milliseconds(value).humanReadable }
+        return PerfDatum.number(value) + unit
     }
 }

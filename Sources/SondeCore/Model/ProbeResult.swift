@@ -27,11 +27,13 @@ public struct ProbeResult: Sendable, Equatable {
     }
 
     public var latency: Duration? { outcome.latency }
-    public var reason: FailureReason? { outcome.failure }
+    /// Why it is down, or (for a `slow` result that carries one) the warning.
+    public var reason: FailureReason? { outcome.failure ?? outcome.warning }
 
     /// The engine's rule: a failure is `down`; an answer over its latency goal is `slow`.
     public static func judge(_ outcome: ProbeOutcome, latencyTarget: Duration?) -> Status {
         if outcome.failure != nil { return .down }
+        if outcome.warning != nil { return .slow }
         if let goal = latencyTarget, let latency = outcome.latency, latency > goal { return .slow }
         return .up
     }

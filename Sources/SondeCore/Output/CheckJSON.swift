@@ -38,6 +38,8 @@ public enum CheckJSON {
             ("reason_kind", .optional(row.reason?.kind.rawValue)),
             ("status_code", .optional(last?.statusCode)),
             ("reported", .object((last?.reported ?? []).map { ($0.name, .ms($0.value)) })),
+            // Plugin perfdata carries its own units (s, %, B): name -> unit; a figure not named here is in ms.
+            ("reported_units", .object((last?.reported ?? []).compactMap { m in m.unit.map { (m.name, JSONValue.string($0)) } })),
             ("phases_ms", .object((last?.phases ?? []).map { ($0.name, .ms($0.duration.milliseconds)) })),
             ("certificate_days_left", .optional(last?.certificateDaysLeft)),
             ("message", .optional(last?.message.map(redactor.redact))),

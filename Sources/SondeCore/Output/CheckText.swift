@@ -4,7 +4,7 @@ public enum CheckText {
         var table = TextTable(headers: ["TARGET", "KIND", "STATUS", "LATENCY", "GOAL", "REPORTED", "REASON"])
         for row in summary.rows {
             let reported = (row.last?.outcome.reported ?? [])
-                .map { "\($0.name) \(Duration.milliseconds($0.value).humanReadable)" }.joined(separator: ", ")
+                .map { "\($0.name) \($0.displayValue)" }.joined(separator: ", ")
             table.add([
                 row.target.name,
                 row.target.kind.rawValue,

@@ -74,6 +74,9 @@ public enum JUnitReport {
             let reason = row.reason ?? FailureReason(.other, "down")
             return Case(classname: classname, name: name, time: time, outcome: .failed(type: reason.kind.rawValue, message: reason.message + failures))
         case .slow:
+            if let warning = row.results.last(where: { $0.status == .slow })?.outcome.warning {
+                return Case(classname: classname, name: name, time: time, outcome: .passed(note: "warning: \(warning.message)"))
+            }
             let goal = row.target.latencyTarget?.humanReadable ?? "-"
             return Case(classname: classname, name: name, time: time, outcome: .passed(note: "slow: \(MarkdownText.ms(row.latencyMs)) over its target of \(goal)"))
         case .up:
@@ -88,7 +91,7 @@ public enum JUnitReport {
             return Case(classname: classname, name: name, time: 0, outcome: .skipped("skipped: an earlier step failed"))
         }
         let time = (result.latency?.milliseconds ?? 0) / 1000
-        if let reason = result.reason {
+        if result.status == .down, let reason = result.reason {
             return Case(classname: classname, name: name, time: time, outcome: .failed(type: reason.kind.rawValue, message: reason.message))
         }
         return Case(classname: classname, name: name, time: time, outcome: .passed(note: nil))

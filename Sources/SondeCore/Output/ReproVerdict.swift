@@ -76,6 +76,9 @@ public enum ReproVerdicts {
         switch result.kind {
         case .http: return "HTTP \(result.outcome.statusCode.map(String.init) ?? "?")\(latency)"
         case .websocket, .postgres, .redis, .clickhouse, .tcp: return "connected\(latency)"
+        case .dns: return "answered\(latency)"
+        case .icmp: return "replied\(latency)"
+        case .exec: return "OK\(latency)"
         }
     }
 

@@ -142,7 +142,9 @@ public struct Observations: Sendable {
         let change = targets[result.target, default: Self.newStats(result.target, limits)].record(result)
         if let change { log(.change(change)) }
         if let flap = flapDetector.record(result) { log(.flapping(FlapChange(flap, result: result))) }
-        for metric in result.outcome.reported {
+        // Dependency latencies a service reports (ms) get rows of their own; plugin perfdata and
+        // ICMP loss carry units and stay with their target's detail.
+        for metric in result.outcome.reported where metric.unit == nil {
             let key = ReportedKey(service: result.target, metric: metric.name)
             if reportedHistory[key] == nil { reportedKeys.append(key) }
             reportedHistory[key, default: []].append(metric.value)

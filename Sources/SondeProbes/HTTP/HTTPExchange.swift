@@ -10,7 +10,7 @@ struct RawHTTPResponse: Sendable {
     var head: HTTPResponseHead
     var body: ByteBuffer
     var timeline: ExchangeTimeline
-    var certificateNotValidAfter: Int?
+    var certificate: CertificateFacts?
 }
 
 /// Moments on the monotonic clock, filled in as the exchange progresses.
@@ -146,7 +146,7 @@ final class HTTPResponseCollector: ChannelInboundHandler {
     private let certificates: CertificateDiagnosis
     private var head: HTTPResponseHead?
     private var body = ByteBuffer()
-    private var certificateNotValidAfter: Int?
+    private var certificate: CertificateFacts?
     private var finished = false
     private var timeoutTask: Scheduled<Void>?
 
@@ -185,7 +185,7 @@ final class HTTPResponseCollector: ChannelInboundHandler {
         } else if case .handshakeCompleted = event as? TLSUserEvent {
             timeline.tlsDone = .now
             if let certificate = try? context.pipeline.syncOperations.nioSSL_peerCertificate() {
-                certificateNotValidAfter = Int(certificate.notValidAfter)
+                self.certificate = CertificateFacts(certificate)
             }
         }
         context.fireUserInboundEventTriggered(event)
@@ -210,7 +210,7 @@ final class HTTPResponseCollector: ChannelInboundHandler {
             timeline.end = .now
             finished = true
             timeoutTask?.cancel()
-            promise.succeed(RawHTTPResponse(head: head, body: body, timeline: timeline, certificateNotValidAfter: certificateNotValidAfter))
+            promise.succeed(RawHTTPResponse(head: head, body: body, timeline: timeline, certificate: certificate))
             context.close(promise: nil)
         }
     }

@@ -83,8 +83,9 @@ public struct HTTPProbe: Probe {
                 .init(status: Int(raw.head.status.code), headers: headers, body: Data(buffer: raw.body)),
                 latency: (raw.timeline.end ?? .now) - raw.timeline.start, phases: raw.timeline.phases
             )
-            if let notAfter = raw.certificateNotValidAfter {
-                outcome.certificateDaysLeft = Int((Double(notAfter) - Date().timeIntervalSince1970) / 86_400)
+            if let certificate = raw.certificate {
+                outcome.certificate = certificate
+                outcome.certificateDaysLeft = certificate.daysLeft(now: Date())
             }
             return Attempt(result: outcome, redirectLocation: raw.head.headers.first(name: "Location"))
         }

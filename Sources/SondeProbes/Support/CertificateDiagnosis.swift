@@ -38,7 +38,7 @@ final class CertificateDiagnosis {
         return "the server's certificate does not match \(host)" + (names.isEmpty ? "" : " (it is for \(names))")
     }
 
-    private static func names(in certificate: NIOSSLCertificate) -> String {
+    static func names(in certificate: NIOSSLCertificate) -> String {
         let text = certificate.description
         var found: [String] = []
         for field in ["common_name=", "alternative_names="] {

@@ -38,8 +38,12 @@ public struct TargetInfo: Sendable, Equatable {
             return [probe.displayEndpoint, "query: \(spec.query.excerpt(60))"] + (spec.user.map { ["user: \($0)"] } ?? [])
         case .postgres(let spec):
             return [probe.displayEndpoint, "query: \(spec.query.excerpt(60))"]
-        case .redis, .tcp:
+        case .redis, .tcp, .icmp:
             return [probe.displayEndpoint]
+        case .dns(let spec):
+            return ["\(spec.type.rawValue) \(spec.name)", "server: \(spec.server?.display ?? "the system resolver (/etc/resolv.conf)")"]
+        case .exec(let spec):
+            return [spec.displayCommand]
         }
     }
 }

@@ -18,6 +18,8 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigPath
     @Option(help: "Probe each target this many times.") var rounds: Int = 1
     @Option(help: "Write JSON to this file (- for stdout).") var json: String?
+    @Option(help: "table (default) or nagios: one plugin line with perfdata, exit 0/1/2/3 as Nagios and Icinga read it.")
+    var format: CheckFormat = .table
     @Flag(help: "Check each expect_failure: print expected / actual / verdict (REPRODUCED or NOT REPRODUCED).") var repro = false
     @OptionGroup var history: HistoryOptions
     @OptionGroup var deploys: WatchDeployOptions
@@ -27,6 +29,18 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if format == .nagios {
+            guard let loaded = try? ConfigLoader.load(path: config.path) else {
+                print(NagiosReport.unknown("\(config.path) has problems; run sonde validate \(config.path)"))
+                throw ExitCode(3)
+            }
+            let summary = CheckSummary(environment: loaded.environment, started: Date(), targets: loaded.targets,
+                                       results: await CheckRun.results(of: loaded, rounds: rounds))
+            print(NagiosReport.line(summary, redactor: loaded.redactor))
+            let code = NagiosReport.exitCode(summary)
+            if code != 0 { throw ExitCode(code) }
+            return
+        }
         let loaded = try ConfigLoading.load(config.path)
         if repro { return try await ReproRun.run(loaded, rounds: rounds) }
         if deploys.isWatching {
@@ -50,6 +64,10 @@ struct CheckCommand: AsyncParsableCommand {
         }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
+}
+
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, nagios
 }
 
 /// Runs every target for a number of rounds and collects the results.

@@ -1,0 +1,50 @@
+import Foundation
+import SondeCore
+import Testing
+@testable import SondeProbes
+
+/// `expect.cert_days` against a real TLS server: a certificate openssl makes now, valid 5 days,
+/// and the fixtures' expired one (both accepted with `insecure: true`, so only cert_days judges).
+@Suite("expect.cert_days against HTTPS servers")
+struct CertificateDaysTests {
+    private func probe(_ server: FaultServer) async throws -> ProbeResult {
+        let yaml = """
+        timeout: 2s
+        targets:
+          - name: web
+            http: \(server.baseURL)/
+            insecure: true
+            expect: { cert_days: 14 }
+        """
+        let target = try #require(try ConfigLoader.parse(yaml, file: "tls.yml").targets.first)
+        return await Engine.probeOnce(target, probe: ProbeFactory.make(target), sequence: 1)
+    }
+
+    @Test func expiringInFiveDaysIsSlowWithSubjectAndDays() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sonde-cert-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cert = folder.appendingPathComponent("cert.pem").path, key = folder.appendingPathComponent("key.pem").path
+        try await Executable.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                                                      "-days", "5", "-subj", "/CN=soon.sonde.test", "-addext", "subjectAltName=IP:127.0.0.1",
+                                                      "-keyout", key, "-out", cert])
+        let server = try await FaultServer.start(.tls(certificate: cert, key: key))
+        let result = try await probe(server)
+        #expect(result.status == .slow)
+        #expect(result.reason?.kind == .certificate)
+        let message = result.reason?.message ?? ""
+        #expect(message.hasPrefix("certificate for soon.sonde.test expires in 4 days ("), "\(message)")
+        #expect(message.hasSuffix("within cert_days 14"))
+        #expect(result.outcome.certificateDaysLeft == 4)
+    }
+
+    @Test func anExpiredCertificateIsDown() async throws {
+        let fixtures = TLSFaultTests.fixtures
+        let server = try await FaultServer.start(.tls(certificate: fixtures.appendingPathComponent("expired.pem").path,
+                                                      key: fixtures.appendingPathComponent("expired.key").path))
+        let result = try await probe(server)
+        #expect(result.status == .down)
+        #expect(result.reason?.kind == .certificate)
+        #expect(result.reason?.message.contains("expired on") == true, "\(String(describing: result.reason))")
+    }
+}
