@@ -17,6 +17,7 @@ public final class HistoryRecorder: Sendable {
 
     private struct State {
         var pending: [ProbeResult] = []
+        var pendingReadings: [SuiteReading] = []
         var flusher: Task<Void, Never>?
         var lastError: HistoryError?
         var written = 0
@@ -57,19 +58,30 @@ public final class HistoryRecorder: Sendable {
         state.withLock { $0.pending.append(contentsOf: results) }
     }
 
+    /// A suite's reading, committed with the next batch.
+    public func record(_ reading: SuiteReading) {
+        state.withLock { $0.pendingReadings.append(reading) }
+    }
+
     /// Commits what is buffered now. A batch that cannot be written is dropped (and counted)
     /// rather than kept, so a full disk cannot grow memory without bound.
     public func flush() async {
-        let batch = state.withLock { state -> [ProbeResult] in
-            defer { state.pending.removeAll(keepingCapacity: true) }
-            return state.pending
+        let (batch, readings) = state.withLock { state -> ([ProbeResult], [SuiteReading]) in
+            defer {
+                state.pending.removeAll(keepingCapacity: true)
+                state.pendingReadings.removeAll()
+            }
+            return (state.pending, state.pendingReadings)
         }
-        guard !batch.isEmpty else { return }
+        guard !batch.isEmpty || !readings.isEmpty else { return }
         let store = store
         // A task of its own: GRDB gives up a write when the caller is cancelled, and a
         // dashboard quitting (which cancels everything) must still commit its last batch.
         let failure = await Task { () async -> HistoryError? in
-            do throws(HistoryError) { try await store.append(batch) } catch { return error }
+            do throws(HistoryError) {
+                try await store.append(batch)
+                try await store.append(readings)
+            } catch { return error }
             return nil
         }.value
         state.withLock {

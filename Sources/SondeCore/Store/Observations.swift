@@ -39,6 +39,10 @@ public struct Observations: Sendable {
     /// The keys of `reportedHistory` in the order they first appeared.
     public private(set) var reportedKeys: [ReportedKey] = []
     public private(set) var suites: [String: SuiteResult] = [:]
+    /// The last `SuiteTrend.runsKept` readings of each suite, oldest first (earlier sessions' from history).
+    public private(set) var suiteReadings: [String: [SuiteReading]] = [:]
+    /// Per suite, each module against the runs before (computed once per reading, read every frame).
+    public private(set) var suiteTrends: [String: [String: ModuleTrend]] = [:]
     /// Suite names in the order they were first seen.
     public private(set) var suiteOrder: [String] = []
     public private(set) var journeys: [String: JourneyResult] = [:]
@@ -70,13 +74,36 @@ public struct Observations: Sendable {
         switch event {
         case .result(let result): record(result)
         case .suite(let suite):
-            if let old = suites[suite.name], let change = SuiteChange(from: old, to: suite) { log(.suite(change)) }
+            let trends = keep(SuiteReading(suite))
+            let delta = suite.error == nil ? SuiteRunDelta(trends) : nil
+            if let change = SuiteChange(from: suites[suite.name], to: suite, tests: delta) { log(.suite(change)) }
             if suites[suite.name] == nil { suiteOrder.append(suite.name) }
             suites[suite.name] = suite
         case .journey(let journey):
             if let old = journeys[journey.name], let change = JourneyChange(from: old, to: journey) { log(.journey(change)) }
             journeys[journey.name] = journey
         }
+    }
+
+    /// A module's standing against the suite's earlier runs, or nil before its first reading.
+    public func trend(suite: String, module: String) -> ModuleTrend? { suiteTrends[suite]?[module] }
+
+    /// Readings an earlier session recorded (from history), oldest first: the runs this one compares with.
+    public mutating func seed(_ readings: [SuiteReading]) {
+        version &+= 1
+        for reading in readings.sorted(by: { $0.readAt < $1.readAt }) { keep(reading) }
+    }
+
+    /// Keeps a reading and returns every module's trend, in the reading's module order.
+    @discardableResult
+    private mutating func keep(_ reading: SuiteReading) -> [ModuleTrend] {
+        var kept = suiteReadings[reading.suite, default: []]
+        kept.append(reading)
+        if kept.count > SuiteTrend.runsKept { kept.removeFirst(kept.count - SuiteTrend.runsKept) }
+        suiteReadings[reading.suite] = kept
+        let trends = SuiteTrend.modules(kept)
+        suiteTrends[reading.suite] = Dictionary(trends.map { ($0.module, $0) }, uniquingKeysWith: { first, _ in first })
+        return trends
     }
 
     private mutating func record(_ result: ProbeResult) {

@@ -2,10 +2,7 @@
 # Regenerates this folder's reports with Debian's golang and gotestsum (apt: golang gotestsum):
 # a plain run (gotestsum.xml) and one with --rerun-fails (reruns.xml), each with gotestsum's
 # console summary beside it. The module needs nothing outside Go's standard library, so no proxy.
-set -uo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/../scratch.sh"
 cp -r "$here/project" "$work/"
 cd "$work/project"
 export GOFLAGS=-mod=mod GOPROXY=off GOCACHE="$work/cache" FLAKY_STATE="$work/state"

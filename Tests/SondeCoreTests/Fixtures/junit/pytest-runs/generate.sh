@@ -2,10 +2,7 @@
 # Regenerates this folder's reports with the real pytest and plugins (pip: pytest pytest-xdist
 # pytest-rerunfailures). Each report has the console summary pytest printed beside it (.console.txt).
 # The runs are copied to a scratch folder first, so no __pycache__ lands in the fixtures.
-set -uo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/../scratch.sh"
 cp -r "$here/project" "$here/collect" "$work/"
 export FLAKY_STATE="$work/state" PYTHONDONTWRITEBYTECODE=1
 run() { # name, folder, pytest arguments...

@@ -3,10 +3,7 @@
 # Surefire and JUnit packages, offline (apt: maven libsurefire-java junit4 junit5
 # maven-debian-helper; settings.xml points Maven at /usr/share/maven-repo). Surefire reruns
 # failing tests twice (rerunFailingTestsCount=2). The reports are copied as Surefire wrote them.
-set -uo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/../scratch.sh"
 for project in junit4 junit5; do
     cp -r "$here/$project" "$work/"
     (cd "$work/$project" && mvn -o -q -B -s "$here/settings.xml" -Dstyle.color=never test) > "$here/$project.console.txt" 2>&1

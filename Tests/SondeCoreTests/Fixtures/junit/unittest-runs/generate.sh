@@ -2,10 +2,7 @@
 # Regenerates this folder's reports from one unittest project with the real runners
 # (pip: unittest-xml-reporting nose2): xmlrunner into a folder (a file per class), xmlrunner into
 # one file, and nose2's junitxml plugin. The console summary of each run is beside its report.
-set -uo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/../scratch.sh"
 cp -r "$here/project" "$work/"
 export PYTHONDONTWRITEBYTECODE=1
 cd "$work/project"
