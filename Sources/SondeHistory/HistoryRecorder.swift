@@ -18,6 +18,7 @@ public final class HistoryRecorder: Sendable {
     private struct State {
         var pending: [ProbeResult] = []
         var pendingAlerts: [AlertNotice] = []
+        var pendingReadings: [SuiteReading] = []
         var flusher: Task<Void, Never>?
         var lastError: HistoryError?
         var written = 0
@@ -63,17 +64,23 @@ public final class HistoryRecorder: Sendable {
         state.withLock { $0.pendingAlerts.append(contentsOf: notices) }
     }
 
+    /// A suite's reading, committed with the next batch.
+    public func record(_ reading: SuiteReading) {
+        state.withLock { $0.pendingReadings.append(reading) }
+    }
+
     /// Commits what is buffered now. A batch that cannot be written is dropped (and counted)
     /// rather than kept, so a full disk cannot grow memory without bound.
     public func flush() async {
-        let (batch, alerts) = state.withLock { state -> ([ProbeResult], [AlertNotice]) in
+        let (batch, alerts, readings) = state.withLock { state -> ([ProbeResult], [AlertNotice], [SuiteReading]) in
             defer {
                 state.pending.removeAll(keepingCapacity: true)
                 state.pendingAlerts.removeAll()
+                state.pendingReadings.removeAll()
             }
-            return (state.pending, state.pendingAlerts)
+            return (state.pending, state.pendingAlerts, state.pendingReadings)
         }
-        guard !batch.isEmpty || !alerts.isEmpty else { return }
+        guard !batch.isEmpty || !alerts.isEmpty || !readings.isEmpty else { return }
         let store = store
         // A task of its own: GRDB gives up a write when the caller is cancelled, and a
         // dashboard quitting (which cancels everything) must still commit its last batch.
@@ -81,6 +88,7 @@ public final class HistoryRecorder: Sendable {
             do throws(HistoryError) {
                 try await store.append(batch)
                 try await store.append(alerts)
+                try await store.append(readings)
             } catch { return error }
             return nil
         }.value

@@ -35,7 +35,17 @@ enum HistorySchema {
                 t.column("to_version", .text)
             }
         }
-        migrator.registerMigration("v2: alert events") { db in
+        migrator.registerMigration("v2: suite readings") { db in
+            try db.create(table: SuiteReadingRecord.databaseTableName) { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("suite", .text).notNull()
+                t.column("read_at", .double).notNull()
+                t.column("error", .text)
+                t.column("modules", .text).notNull()
+            }
+            try db.create(index: "suite_reading_by_suite_time", on: SuiteReadingRecord.databaseTableName, columns: ["suite", "read_at"])
+        }
+        migrator.registerMigration("v3: alert events") { db in
             try db.create(table: AlertRecord.databaseTableName) { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("at", .double).notNull().indexed()

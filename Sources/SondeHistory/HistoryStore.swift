@@ -64,13 +64,22 @@ public final class HistoryStore: Sendable {
         }
     }
 
-    /// Deletes results and markers older than `cutoff`; returns how many results went.
+    public func append(_ readings: [SuiteReading]) async throws(HistoryError) {
+        guard !readings.isEmpty else { return }
+        let records = readings.map { SuiteReadingRecord($0, redactor: redactor) }
+        try await write { db in
+            for var record in records { try record.insert(db) }
+        }
+    }
+
+    /// Deletes results, markers and suite readings older than `cutoff`; returns how many results went.
     @discardableResult
     public func prune(olderThan cutoff: Date) async throws(HistoryError) -> Int {
         let limit = cutoff.timeIntervalSince1970
         return try await write { db in
             try MarkerRecord.filter(Column("at") < limit).deleteAll(db)
             try AlertRecord.filter(Column("at") < limit).deleteAll(db)
+            try SuiteReadingRecord.filter(Column("read_at") < limit).deleteAll(db)
             return try ResultRecord.filter(Column("started_at") < limit).deleteAll(db)
         }
     }
@@ -137,6 +146,20 @@ public final class HistoryStore: Sendable {
                 """, arguments: [from, target, target, limit])
         }
         return records.map(\.probeResult)
+    }
+
+    /// The last `perSuite` readings of each suite, oldest first: what "newly failing" is judged against.
+    public func suiteReadings(perSuite: Int = SuiteTrend.runsKept) async throws(HistoryError) -> [SuiteReading] {
+        let limit = max(1, perSuite)
+        let records = try await read { db in
+            try SuiteReadingRecord.fetchAll(db, sql: """
+                SELECT * FROM (
+                  SELECT *, ROW_NUMBER() OVER (PARTITION BY suite ORDER BY read_at DESC, id DESC) AS rank
+                  FROM suite_reading
+                ) WHERE rank <= ? ORDER BY read_at, id
+                """, arguments: [limit])
+        }
+        return records.compactMap(\.reading)
     }
 
     /// The newest version each target reported, however old: a deploy made while Sonde was

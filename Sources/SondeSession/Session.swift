@@ -42,6 +42,11 @@ public final class Session: Sendable {
     static func open(_ setup: SessionSetup) async -> Session {
         let versions = (try? await setup.recorder?.store.lastVersions()) ?? [:]
         let session = Session(setup: setup, versions: versions)
+        // Every command compares a suite with its earlier runs, so readings are loaded even
+        // when the dashboard's seed is not asked for.
+        if let readings = try? await setup.recorder?.store.suiteReadings(), !readings.isEmpty {
+            session.store.mutate { $0.seed(readings) }
+        }
         if let seed = setup.seed { await session.seed(seed) }
         if let deploy = setup.deploy { session.place(DeployMarker(name: deploy, at: setup.now, source: .flag)) }
         return session
@@ -57,6 +62,7 @@ public final class Session: Sendable {
             recorder?.record(notices)
             alerts.withLock { $0 }?.send(notices)
         }
+        if case .suite(let suite) = event { recorder?.record(SuiteReading(suite)) }
         guard case .result(let result) = event else { return }
         recorder?.record(result)
         if let detected = detector.withLock({ $0.observe(result) }) { place(detected) }

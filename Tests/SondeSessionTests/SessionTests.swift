@@ -77,29 +77,11 @@ import Testing
     }
 }
 
-private let config = SondeConfig(environment: "test", targets: [])
+let config = SondeConfig(environment: "test", targets: [])
 
 private func result(_ sequence: Int, version: String?) -> ProbeResult {
     ProbeResult(
         target: "api", kind: .http, status: .up, outcome: ProbeOutcome(latency: .milliseconds(10), version: version),
         latencyTarget: nil, startedAt: Date(timeIntervalSince1970: 1_800_000_000 + Double(sequence)), sequence: sequence
     )
-}
-
-/// A history file in a folder of its own, removed when the test ends.
-private final class TemporaryHistory: Sendable {
-    let folder: URL
-    let store: HistoryStore
-
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sonde-session-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try HistoryStore(path: folder.appendingPathComponent("history.sqlite").path)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
-
-    func setup(seed: SessionSeed? = nil, deploy: String? = nil) -> SessionSetup {
-        SessionSetup(config: config, recorder: HistoryRecorder(store: store), seed: seed, deploy: deploy)
-    }
 }

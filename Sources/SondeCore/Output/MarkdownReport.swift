@@ -14,7 +14,7 @@ public enum MarkdownReport {
             databases(report),
             webSockets(report),
             MarkdownJourneys.section(report),
-            MarkdownSuites.section(report.suites),
+            MarkdownSuites.section(report.suites, trends: report.suiteTrends),
             performance(report),
         ]
         return redactor.redact(sections.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")) + "\n"

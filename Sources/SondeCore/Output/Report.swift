@@ -10,6 +10,9 @@ public struct Report: Sendable {
     /// Every run of every journey, in the order they finished.
     public var journeyRuns: [JourneyResult]
     public var suites: [SuiteResult]
+    /// Per suite and module, the standing against the suite's earlier runs (from the session's
+    /// store, which history seeds); empty when the report was made without one.
+    public var suiteTrends: [String: [String: ModuleTrend]] = [:]
     public var verdicts: [ReproVerdict]
     /// Targets that failed k of their last n results while answering others (`history:` k and n).
     public var intermittent: [Intermittency]

@@ -6,7 +6,8 @@ public enum ReportCollector {
     public static func collect(
         config: SondeConfig, rounds: Int, factory: @escaping ProbeFactory,
         targets: [Target]? = nil, journeys: [JourneySpec]? = nil, includeSuites: Bool = true,
-        observe: (@Sendable (ProbeResult) async -> Void)? = nil
+        observe: (@Sendable (ProbeResult) async -> Void)? = nil,
+        observeSuite: (@Sendable (SuiteResult) async -> Void)? = nil
     ) async -> Report {
         let started = Date()
         let targets = targets ?? config.targets
@@ -26,6 +27,7 @@ public enum ReportCollector {
             }
         }
         let suites = await suiteResults
+        for suite in suites { await observeSuite?(suite) }
         return Report(
             environment: config.environment, started: started, finished: Date(), rounds: rounds, targets: targets,
             results: results, journeys: journeys, journeyRuns: journeyRuns, suites: suites, flapping: config.history

@@ -9,7 +9,7 @@ public enum ReportJSON {
             ("finished", .string(Timestamp.iso8601(report.finished))),
             ("rounds", .int(report.rounds)),
             ("journeys", .array(report.latestJourneys.map { journey($0, runs: report.runs(of: $0.name), redactor: redactor) })),
-            ("suites", .array(report.suites.map { suite($0, redactor: redactor) })),
+            ("suites", .array(report.suites.map { suite($0, trends: report.suiteTrends[$0.name] ?? [:], redactor: redactor) })),
             ("expected_failures", .array(report.verdicts.map { verdict($0, redactor: redactor) })),
         ])
     }
@@ -43,8 +43,9 @@ public enum ReportJSON {
         ])
     }
 
-    static func suite(_ suite: SuiteResult, redactor: Redactor) -> JSONValue {
-        .object([
+    static func suite(_ suite: SuiteResult, trends: [String: ModuleTrend] = [:], redactor: Redactor) -> JSONValue {
+        let delta = SuiteRunDelta(suite.modules.compactMap { trends[$0.name] })
+        return .object([
             ("name", .string(suite.name)),
             ("status", .string(suite.status.rawValue)),
             ("summary", .string(suite.summary)),
@@ -59,12 +60,17 @@ public enum ReportJSON {
             ("failed", .int(suite.failed)),
             ("errors", .int(suite.errors)),
             ("skipped", .int(suite.skipped)),
-            ("modules", .array(suite.modules.map(module))),
+            ("flaky", .int(suite.flakyTests.count)),
+            ("modules", .array(suite.modules.map { module($0, trend: trends[$0.name], redactor: redactor) })),
             ("failure_groups", .array(suite.failureGroups.map { group($0, redactor: redactor) })),
+            ("flaky_tests", .array(suite.flakyTests.map { flaky($0, redactor: redactor) })),
+            ("newly_failing", .array((delta?.newlyFailing ?? []).map { .string($0) })),
+            ("fixed", .array((delta?.fixed ?? []).map { .string($0) })),
+            ("newly_flaky", .array((delta?.newlyFlaky ?? []).map { .string($0) })),
         ])
     }
 
-    static func module(_ module: ModuleResult) -> JSONValue {
+    static func module(_ module: ModuleResult, trend: ModuleTrend? = nil, redactor: Redactor) -> JSONValue {
         .object([
             ("name", .string(module.name)),
             ("passing", .bool(module.isPassing)),
@@ -74,6 +80,21 @@ public enum ReportJSON {
             ("skipped", .int(module.skipped)),
             ("duration_s", .number((module.durationSeconds * 1000).rounded() / 1000)),
             ("failed_tests", .array(module.failedTests.map { .string($0) })),
+            ("flaky_tests", .array(module.flaky.map { flaky($0, redactor: redactor) })),
+            ("standing", .optional(trend?.standing.key)),
+            ("failing_since", .optional(trend?.standing.failingSince.map { Timestamp.iso8601($0) })),
+            ("failing_runs", .optional(trend?.standing.failingRuns)),
+            ("pass_rates", .array((trend?.passRates ?? []).map { rate in rate.map { .number(($0 * 1000).rounded() / 1000) } ?? .null })),
+        ])
+    }
+
+    /// A test that passed on a rerun; `tries` counts the passing one.
+    static func flaky(_ test: FlakyTest, redactor: Redactor) -> JSONValue {
+        .object([
+            ("module", .string(test.module)),
+            ("name", .string(test.name)),
+            ("tries", .int(test.tries)),
+            ("cause", .optional(test.cause.map(redactor.redact))),
         ])
     }
 

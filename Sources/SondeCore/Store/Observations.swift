@@ -39,6 +39,10 @@ public struct Observations: Sendable {
     /// The keys of `reportedHistory` in the order they first appeared.
     public private(set) var reportedKeys: [ReportedKey] = []
     public private(set) var suites: [String: SuiteResult] = [:]
+    /// The last `SuiteTrend.runsKept` readings of each suite, oldest first (earlier sessions' from history).
+    public private(set) var suiteReadings: [String: [SuiteReading]] = [:]
+    /// Per suite, each module against the runs before (computed once per reading, read every frame).
+    public private(set) var suiteTrends: [String: [String: ModuleTrend]] = [:]
     /// Suite names in the order they were first seen.
     public private(set) var suiteOrder: [String] = []
     public private(set) var journeys: [String: JourneyResult] = [:]
@@ -83,7 +87,9 @@ public struct Observations: Sendable {
             record(result)
             notices = judgingAlerts ? judgeAlerts(result) : []
         case .suite(let suite):
-            if let old = suites[suite.name], let change = SuiteChange(from: old, to: suite) { log(.suite(change)) }
+            let trends = keep(SuiteReading(suite))
+            let delta = suite.error == nil ? SuiteRunDelta(trends) : nil
+            if let change = SuiteChange(from: suites[suite.name], to: suite, tests: delta) { log(.suite(change)) }
             if suites[suite.name] == nil { suiteOrder.append(suite.name) }
             suites[suite.name] = suite
             notices = !judgingAlerts ? [] : judgeAlerts(suite.name, kind: "suite", at: suite.readAt, condition: .suite) {
@@ -135,6 +141,27 @@ public struct Observations: Sendable {
         version &+= 1
         failingChannels[event.channel] = event.problem == nil ? nil : event
         if wasFailing != (event.problem != nil) { log(.channel(event)) }
+    }
+
+    /// A module's standing against the suite's earlier runs, or nil before its first reading.
+    public func trend(suite: String, module: String) -> ModuleTrend? { suiteTrends[suite]?[module] }
+
+    /// Readings an earlier session recorded (from history), oldest first: the runs this one compares with.
+    public mutating func seed(_ readings: [SuiteReading]) {
+        version &+= 1
+        for reading in readings.sorted(by: { $0.readAt < $1.readAt }) { keep(reading) }
+    }
+
+    /// Keeps a reading and returns every module's trend, in the reading's module order.
+    @discardableResult
+    private mutating func keep(_ reading: SuiteReading) -> [ModuleTrend] {
+        var kept = suiteReadings[reading.suite, default: []]
+        kept.append(reading)
+        if kept.count > SuiteTrend.runsKept { kept.removeFirst(kept.count - SuiteTrend.runsKept) }
+        suiteReadings[reading.suite] = kept
+        let trends = SuiteTrend.modules(kept)
+        suiteTrends[reading.suite] = Dictionary(trends.map { ($0.module, $0) }, uniquingKeysWith: { first, _ in first })
+        return trends
     }
 
     private mutating func record(_ result: ProbeResult) {

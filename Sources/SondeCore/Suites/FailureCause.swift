@@ -9,14 +9,17 @@ import Foundation
 /// with placeholders, so "agent 5f0c... did not start within 30.5s" and "agent 0b7e... within
 /// 12.0s" group together. HTTP status codes are kept: a 500 and a 503 are different causes.
 public enum FailureCause {
-    /// Messages that say nothing; the element's text is used instead.
-    static let genericMessages: Set<String> = ["", "failed", "failure", "error", "fail"]
+    /// Messages that say nothing (gotestsum's `Failed`, nose2's `test failure`, pytest's
+    /// `collection failure`); the element's text is used instead.
+    static let genericMessages: Set<String> = [
+        "", "failed", "failure", "error", "fail", "test failure", "test failed", "test error", "collection failure", "assertion failed",
+    ]
 
     /// The readable cause of one failing test case.
     public static func clean(message: String?, detail: String?) -> String {
-        var text = firstLine(message ?? "")
+        var text = firstLine(ANSI.strip(message ?? ""))
         if genericMessages.contains(text.lowercased()) {
-            let fromDetail = firstLine(withoutTestFraming(detail ?? ""))
+            let fromDetail = meaningfulLine(ANSI.strip(detail ?? ""))
             if fromDetail.isEmpty { return text.isEmpty ? "(no message in the report)" : "\(text) (no message in the report)" }
             text = fromDetail
         }
@@ -58,6 +61,25 @@ public enum FailureCause {
             }
             .joined(separator: "\n")
     }
+
+    /// The line of a stack trace or test log that says what went wrong: pytest marks it with `E `,
+    /// a Python traceback ends with it; otherwise the first line that is not go test's framing.
+    static func meaningfulLine(_ text: String) -> String {
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let marked = lines.filter { $0.hasPrefix("E ") }.map { $0.dropFirst(2).trimmingCharacters(in: .whitespaces) }
+        if let first = marked.first {
+            // A SyntaxError's E lines start with the file and the code; the exception line names the cause.
+            return marked.first { $0.range(of: exceptionLine, options: .regularExpression) != nil } ?? first
+        }
+        if lines.contains(where: { $0.hasPrefix("Traceback (most recent call last)") }),
+           let raised = lines.last(where: { $0.range(of: exceptionLine, options: .regularExpression) != nil }) {
+            return raised
+        }
+        return firstLine(withoutTestFraming(text))
+    }
+
+    /// `ConnectionRefusedError: ...`, `pkg.mod.InvalidStatus: ...`.
+    private static let exceptionLine = #"^(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Status|Failure|Timeout|Fault|Exit|Interrupt)\w*(:|$)"#
 
     private static func firstLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).lazy

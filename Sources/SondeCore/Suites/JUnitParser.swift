@@ -9,6 +9,8 @@ public struct JUnitCase: Sendable, Equatable {
 
     /// Name of the enclosing `<testsuite>` (Surefire: the class; Go: the package; pytest: "pytest").
     public var suite: String
+    /// Names of every enclosing `<testsuite>`, outermost first (Node nests a suite per `describe`).
+    public var suitePath: [String]
     public var classname: String
     public var name: String
     public var file: String?
@@ -18,12 +20,18 @@ public struct JUnitCase: Sendable, Equatable {
     public var message: String?
     /// The element's text (a stack trace, Go's test log), cut to a few KiB.
     public var detail: String?
+    /// Surefire's reruns inside this one element: `<flakyFailure>`/`<flakyError>` (tries that failed
+    /// before the test passed) and `<rerunFailure>`/`<rerunError>` (further tries that failed too).
+    public var rerunTries: Int
+    /// The message of the first `<flakyFailure>`/`<flakyError>`: why a test that passed needed a rerun.
+    public var flakyMessage: String?
 
     public init(
-        suite: String, classname: String, name: String, file: String? = nil, durationSeconds: Double = 0,
-        outcome: Outcome = .passed, message: String? = nil, detail: String? = nil
+        suite: String, suitePath: [String]? = nil, classname: String, name: String, file: String? = nil, durationSeconds: Double = 0,
+        outcome: Outcome = .passed, message: String? = nil, detail: String? = nil, rerunTries: Int = 0, flakyMessage: String? = nil
     ) {
         self.suite = suite
+        self.suitePath = suitePath ?? (suite.isEmpty ? [] : [suite])
         self.classname = classname
         self.name = name
         self.file = file
@@ -31,6 +39,8 @@ public struct JUnitCase: Sendable, Equatable {
         self.outcome = outcome
         self.message = message
         self.detail = detail
+        self.rerunTries = rerunTries
+        self.flakyMessage = flakyMessage
     }
 }
 
@@ -114,13 +124,18 @@ private struct JUnitCollector {
                 return
             }
             current = JUnitCase(
-                suite: suiteNames.last ?? "", classname: attributes["classname"] ?? attributes["class"] ?? "",
+                suite: suiteNames.last ?? "", suitePath: suiteNames, classname: attributes["classname"] ?? attributes["class"] ?? "",
                 name: attributes["name"] ?? "(unnamed)", file: attributes["file"],
                 durationSeconds: attributes["time"].flatMap(Self.seconds) ?? 0
             )
+        case "flakyFailure", "flakyError":
+            current?.rerunTries += 1
+            if current?.flakyMessage == nil { current?.flakyMessage = attributes["message"] ?? "" }
+        case "rerunFailure", "rerunError":
+            current?.rerunTries += 1
         case "failure", "error", "skipped":
             guard var testCase = current else { return }
-            let outcome: JUnitCase.Outcome = elementName == "failure" ? .failed : elementName == "error" ? .error : .skipped
+            let outcome = Self.outcome(of: elementName, type: attributes["type"])
             // A test that failed and then errored in teardown keeps the first, more telling, outcome.
             if testCase.outcome == .passed || (testCase.outcome == .skipped && outcome != .skipped) {
                 testCase.outcome = outcome
@@ -159,6 +174,16 @@ private struct JUnitCollector {
     private mutating func appendText(_ string: String) {
         guard collectingText, text.utf8.count < JUnitParser.detailLimit * 2 else { return }
         text += string
+    }
+
+    /// Node writes every problem as `<failure>`; one whose test never ran (a hook failed, the
+    /// parent was cancelled) is an error, as a setup error is elsewhere.
+    private static func outcome(of elementName: String, type: String?) -> JUnitCase.Outcome {
+        switch elementName {
+        case "failure": ["cancelledByParent", "hookFailed", "cancelledByUser"].contains(type ?? "") ? .error : .failed
+        case "error": .error
+        default: .skipped
+        }
     }
 
     /// `time` is seconds; some tools write "1,234.5" or leave it empty.

@@ -5,6 +5,11 @@
 /// - Surefire / JUnit: `com.acme.shop.CartTest` (and nested `CartTest$Inner`) -> `CartTest`.
 /// - go-junit-report: classname is the package path `github.com/acme/shop/cart` -> `cart`.
 /// - `swift test --xunit-output`: `LedgerTests.BalanceTests` -> `BalanceTests`.
+/// - Node's `node --test` JUnit: every classname is `test`; the module is the top-level `describe`
+///   (its outermost `<testsuite>`), or the file when the report names one.
+/// - unittest's class and module fixtures, as unittest-xml-reporting and nose2 write them
+///   (`setUpClass (tests.test_ws.BrokerTest)`, nose2 splitting it at the last dot): the module named inside.
+/// - pytest collection errors (no classname, the test module's dotted path as the name): that module.
 ///
 /// `key` identifies the module exactly; `name` is the short form shown. When two keys share a short
 /// name in one suite the aggregator shows the key instead, so different modules never merge.
@@ -14,16 +19,39 @@ public enum ModuleNamer {
         public var name: String
     }
 
+    /// Node's JUnit reporter writes this classname for every test.
+    static let nodeClassname = "test"
+    static let topLevelTests = Module(key: "(top-level tests)", name: "(top-level tests)")
+
     public static func module(of testCase: JUnitCase) -> Module {
         let classname = testCase.classname.trimmingCharacters(in: .whitespaces)
-        if !classname.isEmpty { return module(classname: classname) }
-        if let file = testCase.file, !file.isEmpty {
-            let base = file.split(separator: "/").last.map(String.init) ?? file
-            let stem = base.split(separator: ".").first.map(String.init) ?? base
-            return Module(key: file, name: stem)
+        if let fixture = ClassFixture(testCase) { return module(classname: fixture.owner) }
+        if classname == nodeClassname, testCase.suitePath.first != RerunMerger.pytestSuiteName {
+            if let describe = testCase.suitePath.first, !describe.isEmpty { return Module(key: "describe:" + describe, name: describe) }
+            return fileModule(testCase.file) ?? topLevelTests
         }
+        if !classname.isEmpty { return module(classname: classname) }
+        // pytest names a module it could not collect by its dotted path, with no classname.
+        if testCase.name.split(separator: ".").contains(where: { isPytestModule(String($0)) }) {
+            return module(classname: testCase.name)
+        }
+        if let module = fileModule(testCase.file) { return module }
         let suite = testCase.suite.trimmingCharacters(in: .whitespaces)
         return suite.isEmpty ? Module(key: "(no module)", name: "(no module)") : module(classname: suite)
+    }
+
+    /// The name to show for a test: a class fixture reads `setUpClass (BrokerTest)` whichever way it was split.
+    public static func testName(of testCase: JUnitCase) -> String {
+        guard let fixture = ClassFixture(testCase) else { return testCase.name }
+        let owner = fixture.owner.split(separator: ".").last.map(String.init) ?? fixture.owner
+        return "\(fixture.method) (\(owner))"
+    }
+
+    private static func fileModule(_ file: String?) -> Module? {
+        guard let file, !file.isEmpty else { return nil }
+        let base = file.split(separator: "/").last.map(String.init) ?? file
+        let stem = base.split(separator: ".").first.map(String.init) ?? base
+        return Module(key: file, name: stem)
     }
 
     static func module(classname: String) -> Module {
@@ -48,4 +76,30 @@ public enum ModuleNamer {
         guard let first = part.first, first.isLowercase || first == "_" else { return false }
         return part.hasPrefix("test_") || part.hasSuffix("_test") || part.hasSuffix("_tests") || part == "test"
     }
+}
+
+/// unittest's `setUpClass` / `tearDownClass` / `setUpModule` / `tearDownModule` failing: the
+/// runner writes a test named after the fixture with its owner in parentheses.
+struct ClassFixture {
+    var method: String
+    /// The dotted path of the class or module that owns the fixture.
+    var owner: String
+
+    init?(_ testCase: JUnitCase) {
+        // nose2 splits `setUpClass (tests.test_ws.BrokerTest)` at its last dot into classname and name.
+        let whole = testCase.classname.isEmpty ? testCase.name : testCase.classname + "." + testCase.name
+        for candidate in [testCase.name, whole] {
+            guard let open = candidate.firstIndex(of: "("), candidate.hasSuffix(")") else { continue }
+            let method = candidate[..<open].trimmingCharacters(in: .whitespaces)
+            guard Self.methods.contains(method) else { continue }
+            let owner = candidate[candidate.index(after: open)..<candidate.index(before: candidate.endIndex)]
+            guard !owner.isEmpty, !owner.contains(" ") else { continue }
+            self.method = method
+            self.owner = String(owner)
+            return
+        }
+        return nil
+    }
+
+    static let methods: Set<String> = ["setUpClass", "tearDownClass", "setUpModule", "tearDownModule"]
 }

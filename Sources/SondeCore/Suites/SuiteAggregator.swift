@@ -3,18 +3,24 @@ import Foundation
 /// Folds parsed test cases into per-module counts and failures grouped by cause.
 public enum SuiteAggregator {
     public static func result(name: String, cases: [JUnitCase], files: [String] = [], readAt: Date = Date()) -> SuiteResult {
+        result(name: name, tests: RerunMerger.merge(cases), files: files, readAt: readAt)
+    }
+
+    /// Tests already counted once each (reruns folded by `RerunMerger`).
+    public static func result(name: String, tests: [CountedTest], files: [String] = [], readAt: Date = Date()) -> SuiteResult {
+        let cases = tests.map(\.testCase)
         let modulesOfCases = cases.map(ModuleNamer.module(of:))
         let displayNames = disambiguatedNames(modulesOfCases)
 
         var order: [String] = []
         var byKey: [String: ModuleResult] = [:]
-        for (testCase, module) in zip(cases, modulesOfCases) {
+        for (test, module) in zip(tests, modulesOfCases) {
             let shown = displayNames[module.key] ?? module.name
             if byKey[module.key] == nil {
                 order.append(module.key)
                 byKey[module.key] = ModuleResult(name: shown)
             }
-            byKey[module.key]?.add(testCase)
+            byKey[module.key]?.add(test)
         }
         let modules = order.compactMap { byKey[$0] }
         let groups = failureGroups(cases: cases, moduleNames: modulesOfCases.map { displayNames[$0.key] ?? $0.name })
@@ -48,7 +54,7 @@ public enum SuiteAggregator {
             var group = groups[key] ?? Building(firstIndex: index)
             group.causes.append(cause)
             if !group.modules.contains(module) { group.modules.append(module) }
-            group.tests.append("\(module)::\(testCase.name)")
+            group.tests.append("\(module)::\(ModuleNamer.testName(of: testCase))")
             groups[key] = group
         }
         return groups.map { key, group in
@@ -67,17 +73,24 @@ public enum SuiteAggregator {
 }
 
 extension ModuleResult {
-    mutating func add(_ testCase: JUnitCase) {
+    mutating func add(_ test: CountedTest) {
+        let testCase = test.testCase
+        let testName = ModuleNamer.testName(of: testCase)
         durationSeconds += testCase.durationSeconds
         switch testCase.outcome {
-        case .passed: passed += 1
+        case .passed:
+            passed += 1
+            if test.isFlaky {
+                let cause = test.flakyMessage.map { FailureCause.clean(message: $0, detail: test.flakyDetail) }
+                flaky.append(FlakyTest(module: name, name: testName, tries: test.tries, cause: cause))
+            }
         case .skipped: skipped += 1
         case .failed:
             failed += 1
-            failedTests.append(testCase.name)
+            failedTests.append(testName)
         case .error:
             errors += 1
-            failedTests.append(testCase.name)
+            failedTests.append(testName)
         }
     }
 }

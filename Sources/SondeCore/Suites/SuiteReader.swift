@@ -17,7 +17,7 @@ enum SuiteReader {
     }
 
     private static func read(_ item: ConfigNode, defaults: TargetDefaults) throws(ConfigError) -> SuiteSpec {
-        let map = try item.mapping(allowed: ["name", "junit", "run", "output", "interval", "timeout"])
+        let map = try item.mapping(allowed: ["name", "junit", "run", "output", "interval", "timeout", "retries"])
         let name = try map.required("name").nonEmptyString()
         let source: SuiteSpec.Source
         if let run = map["run"] {
@@ -27,10 +27,16 @@ enum SuiteReader {
         } else {
             throw item.error("suite '\(name)' needs 'junit: PATH' or 'run: COMMAND' with 'output: PATH'")
         }
+        var retries = 0
+        if let node = map["retries"] {
+            guard case .command = source else { throw node.error("'retries' re-runs a 'run:' command; a 'junit:' suite only reads files") }
+            retries = try node.int(in: 0...10)
+        }
         return SuiteSpec(
             name: name, source: source,
             interval: try map["interval"]?.duration() ?? defaultInterval(source),
-            timeout: try map["timeout"]?.duration() ?? .seconds(600)
+            timeout: try map["timeout"]?.duration() ?? .seconds(600),
+            retries: retries
         )
     }
 

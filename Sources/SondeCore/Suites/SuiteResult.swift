@@ -38,6 +38,8 @@ public struct SuiteResult: Sendable, Equatable {
     public var errors: Int { modules.reduce(0) { $0 + $1.errors } }
     public var skipped: Int { modules.reduce(0) { $0 + $1.skipped } }
     public var tests: Int { modules.reduce(0) { $0 + $1.total } }
+    /// Tests that failed and then passed on a rerun (counted as passed), in module order.
+    public var flakyTests: [FlakyTest] { modules.flatMap(\.flaky) }
     /// Healthy when readable and every module passes: what a status dot shows.
     public var status: Status { error != nil || passingModules < modules.count ? .down : .up }
     /// The causes shared by the most tests, for a pane that has room for a few.
@@ -52,8 +54,13 @@ public struct ModuleResult: Sendable, Equatable {
     public var skipped: Int
     public var durationSeconds: Double
     public var failedTests: [String]
+    /// Passed tests that needed reruns; already counted in `passed`.
+    public var flaky: [FlakyTest]
 
-    public init(name: String, passed: Int = 0, failed: Int = 0, errors: Int = 0, skipped: Int = 0, durationSeconds: Double = 0, failedTests: [String] = []) {
+    public init(
+        name: String, passed: Int = 0, failed: Int = 0, errors: Int = 0, skipped: Int = 0, durationSeconds: Double = 0, failedTests: [String] = [],
+        flaky: [FlakyTest] = []
+    ) {
         self.name = name
         self.passed = passed
         self.failed = failed
@@ -61,6 +68,7 @@ public struct ModuleResult: Sendable, Equatable {
         self.skipped = skipped
         self.durationSeconds = durationSeconds
         self.failedTests = failedTests
+        self.flaky = flaky
     }
 
     public var total: Int { passed + failed + errors + skipped }
@@ -72,12 +80,32 @@ public struct ModuleResult: Sendable, Equatable {
     }
     /// "3 passed, 2 failed" as the seed reports say it.
     public var countsText: String {
-        var parts = ["\(passed) passed"]
+        var parts = [flaky.isEmpty ? "\(passed) passed" : "\(passed) passed (\(flaky.count) flaky)"]
         if failed > 0 { parts.append("\(failed) failed") }
         if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
         if skipped > 0 { parts.append("\(skipped) skipped") }
         return parts.joined(separator: ", ")
     }
+}
+
+/// A test that failed and then passed on a rerun: counted once, as passed, and named apart.
+public struct FlakyTest: Sendable, Equatable {
+    public var module: String
+    public var name: String
+    /// Every try, the passing one included: 2 for "passed on its second try".
+    public var tries: Int
+    /// Why an earlier try failed, when the report says.
+    public var cause: String?
+
+    public init(module: String, name: String, tries: Int, cause: String? = nil) {
+        self.module = module
+        self.name = name
+        self.tries = tries
+        self.cause = cause
+    }
+
+    /// "test_reconnect (2 tries)".
+    public var summary: String { "\(name) (\(tries) tries)" }
 }
 
 /// Tests that failed for the same (normalized) reason, across modules.

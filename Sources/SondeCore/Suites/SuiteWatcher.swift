@@ -49,9 +49,23 @@ public actor SuiteWatcher {
         return result
     }
 
-    private func read(files: [String], pattern: String, since: Date? = nil) -> SuiteResult {
+    private func read(files: [String], pattern: String) -> SuiteResult {
+        switch tests(in: files, pattern: pattern) {
+        case .success(let tests): SuiteAggregator.result(name: spec.name, tests: tests, files: files)
+        case .failure(let unreadable): unreadable.result
+        }
+    }
+
+    /// A suite that could not be read, as the result to publish.
+    private struct Unreadable: Error {
+        var result: SuiteResult
+    }
+
+    /// Every test in the files, reruns folded; the first file that cannot be read makes the suite unreadable.
+    private func tests(in files: [String], pattern: String) -> Result<[CountedTest], Unreadable> {
         guard !files.isEmpty else {
-            return SuiteResult(name: spec.name, error: "no JUnit XML report at '\(pattern)' (looked in \(baseDirectory ?? "the current folder"))")
+            return .failure(Unreadable(result: SuiteResult(
+                name: spec.name, error: "no JUnit XML report at '\(pattern)' (looked in \(baseDirectory ?? "the current folder"))")))
         }
         var cases: [JUnitCase] = []
         for file in files {
@@ -59,35 +73,71 @@ public actor SuiteWatcher {
                 let data = try Data(contentsOf: URL(fileURLWithPath: file))
                 cases += try JUnitParser.parse(data, source: file)
             } catch let error as JUnitParseError {
-                return SuiteResult(name: spec.name, error: redactor.redact(error.message), files: files)
+                return .failure(Unreadable(result: SuiteResult(name: spec.name, error: redactor.redact(error.message), files: files)))
             } catch {
-                return SuiteResult(name: spec.name, error: "\(file) cannot be read: \(error.localizedDescription)", files: files)
+                return .failure(Unreadable(result: SuiteResult(name: spec.name, error: "\(file) cannot be read: \(error.localizedDescription)", files: files)))
             }
         }
-        return SuiteAggregator.result(name: spec.name, cases: redacted(cases), files: files)
+        return .success(RerunMerger.merge(redacted(cases)))
     }
 
+    /// Runs the command, and again up to `retries` times while tests fail; tries add up per test.
     private func runCommand(_ command: String, output: String) async -> SuiteResult {
+        var merged: [CountedTest] = []
+        var files: [String] = []
+        var last: CommandRunner.Outcome?
+        for attempt in 0...spec.retries {
+            let run = await runOnce(command, output: output)
+            switch run {
+            case .failure(let unreadable):
+                // A retry that could not be read is reported as it is: its error is the news.
+                return unreadable.result
+            case .success(let (tests, written, outcome)):
+                merged = attempt == 0 ? tests : Self.rerun(merged, then: tests)
+                files = written
+                last = outcome
+            }
+            guard merged.contains(where: { $0.testCase.outcome.isFailing }) else { break }
+        }
+        var result = SuiteAggregator.result(name: spec.name, tests: merged, files: files)
+        result.commandOutput = last.map { redactor.redact($0.output) }
+        result.exitStatus = last?.exitStatus
+        return result
+    }
+
+    /// The later run decides each test it ran; tests it did not run keep the earlier reading.
+    static func rerun(_ earlier: [CountedTest], then later: [CountedTest]) -> [CountedTest] {
+        func key(_ test: CountedTest) -> String { test.testCase.classname + "\u{0}" + test.testCase.name }
+        let laterByKey = Dictionary(later.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let earlierKeys = Set(earlier.map(key))
+        return earlier.map { test in laterByKey[key(test)].map { RerunMerger.rerun(test, then: $0) } ?? test }
+            + later.filter { !earlierKeys.contains(key($0)) }
+    }
+
+    private func runOnce(_ command: String, output: String) async -> Result<([CountedTest], [String], CommandRunner.Outcome), Unreadable> {
         let started = Date()
         let outcome = await CommandRunner.run(command, in: baseDirectory, timeout: spec.timeout)
         let log = redactor.redact(outcome.output)
-        func failed(_ message: String) -> SuiteResult {
-            SuiteResult(name: spec.name, error: redactor.redact(message), commandOutput: log, exitStatus: outcome.exitStatus)
+        func failed(_ message: String) -> Unreadable {
+            Unreadable(result: SuiteResult(name: spec.name, error: redactor.redact(message), commandOutput: log, exitStatus: outcome.exitStatus))
         }
-        if let launchError = outcome.launchError { return failed(launchError) }
-        if outcome.timedOut { return failed("`\(command)` ran past its timeout of \(spec.timeout.humanReadable) and was stopped") }
+        if let launchError = outcome.launchError { return .failure(failed(launchError)) }
+        if outcome.timedOut { return .failure(failed("`\(command)` ran past its timeout of \(spec.timeout.humanReadable) and was stopped")) }
         // Only files written by this run count: a report left over from an earlier run would lie.
         let files = SuiteFiles.resolve(output, relativeTo: baseDirectory).filter { file in
             let modified = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date
             return (modified ?? .distantPast) >= started.addingTimeInterval(-1)
         }
         guard !files.isEmpty else {
-            return failed("`\(command)` exited with status \(outcome.exitStatus.map(String.init) ?? "?") without writing a JUnit XML report to '\(output)'; see its output")
+            return .failure(failed("`\(command)` exited with status \(outcome.exitStatus.map(String.init) ?? "?") without writing a JUnit XML report to '\(output)'; see its output"))
         }
-        var result = read(files: files, pattern: output)
-        result.commandOutput = log
-        result.exitStatus = outcome.exitStatus
-        return result
+        switch tests(in: files, pattern: output) {
+        case .success(let tests): return .success((tests, files, outcome))
+        case .failure(var unreadable):
+            unreadable.result.commandOutput = log
+            unreadable.result.exitStatus = outcome.exitStatus
+            return .failure(unreadable)
+        }
     }
 
     private func redacted(_ cases: [JUnitCase]) -> [JUnitCase] {
@@ -96,6 +146,7 @@ public actor SuiteWatcher {
             var copy = testCase
             copy.message = copy.message.map(redactor.redact)
             copy.detail = copy.detail.map(redactor.redact)
+            copy.flakyMessage = copy.flakyMessage.map(redactor.redact)
             copy.name = redactor.redact(copy.name)
             return copy
         }

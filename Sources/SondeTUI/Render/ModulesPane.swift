@@ -20,16 +20,31 @@ enum ModulesPane {
         }
         let barWidth = min(24, max(6, width / 4))
         let nameWidth = max(8, min(rows.map { DisplayWidth.of($0.module.name) }.max() ?? 8, width - barWidth - 14))
-        for (_, module) in rows {
+        let showsTrend = width >= 70
+        for (suite, module) in rows {
+            let trend = state.observed.trend(suite: suite, module: module.name)
             let status: Status = module.isPassing ? .up : .down
             let counts = "\(module.passed)/\(module.total)"
-            lines.append([
+            var line: Line = [
                 Span(g.status(status) + " ", .status(status)),
                 Span(Text.left(module.name, nameWidth, ellipsis: g.ellipsis) + " "),
                 Span(Text.right(counts, 6, ellipsis: g.ellipsis) + " "),
-            ] + bar(module, width: barWidth, glyphs: g))
+            ] + bar(module, width: barWidth, glyphs: g)
+            if showsTrend { line += ModuleTrendText.passRates(trend, glyphs: g) }
+            if !module.flaky.isEmpty { line.append(Span(" \(module.flaky.count) flaky", Style(.slow))) }
+            line += ModuleTrendText.standing(trend, state: state)
+            lines.append(line)
         }
-        return lines + causes(state, width: width)
+        return lines + causes(state, width: width) + flaky(state, width: width)
+    }
+
+    /// Tests that passed only on a rerun, apart from the failures: they pass, but not reliably.
+    static func flaky(_ state: DashboardState, width: Int) -> [Line] {
+        let tests = state.suiteNames.compactMap { state.suites[$0] }.flatMap(\.flakyTests)
+        guard !tests.isEmpty else { return [] }
+        let names = tests.map { "\($0.module)::\($0.summary)" }.joined(separator: ", ")
+        let lead = "Flaky \(tests.count): "
+        return [[Span(lead, Style(.slow, bold: true)), Span(Text.fit(state.redactor.redact(names), width - DisplayWidth.of(lead), ellipsis: state.glyphs.ellipsis), Style(.slow))]]
     }
 
     /// The failure causes shared by the most tests, under the modules (not selectable).

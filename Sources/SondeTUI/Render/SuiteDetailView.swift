@@ -32,8 +32,9 @@ enum SuiteDetailView {
         status += [Span("   "), Span(result.summary, .status(result.status))]
         out.append(status)
         if let error = result.error { out.append([Span("Error   ", bold), Span(error, .status(.down))]) }
-        out += modules(result, picked: picked, glyphs: state.glyphs)
+        out += modules(result, picked: picked, state: state)
         out += causes(result)
+        out += flaky(result)
         out += output(result.commandOutput)
         return out
     }
@@ -46,15 +47,22 @@ enum SuiteDetailView {
         }
     }
 
-    static func modules(_ result: SuiteResult, picked: String?, glyphs g: Glyphs) -> [Line] {
+    static func modules(_ result: SuiteResult, picked: String?, state: DashboardState) -> [Line] {
+        let g = state.glyphs
         guard !result.modules.isEmpty else { return [] }
         var out: [Line] = [[], [Span("Modules", Style(.text, bold: true))]]
         for module in result.modules {
+            let trend = state.observed.trend(suite: result.name, module: module.name)
             let status: Status = module.isPassing ? .up : .down
             let isPicked = module.name == picked
             out.append([Span(isPicked ? g.arrow + " " : "  ", Style(.accent, bold: true)), Span(g.status(status) + " ", .status(status)),
-                        Span(module.name + "  ", Style(.text, bold: isPicked)), Span(module.countsText, .muted)])
-            if isPicked { out += module.failedTests.map { [Span("      " + g.down + " " + $0, .status(.down))] } }
+                        Span(module.name + "  ", Style(.text, bold: isPicked)), Span(module.countsText, .muted)]
+                + ModuleTrendText.passRates(trend, glyphs: g) + ModuleTrendText.standing(trend, state: state))
+            if isPicked {
+                let newly = Set(trend?.newlyFailingTests ?? [])
+                out += module.failedTests.map { [Span("      " + g.down + " " + $0, .status(.down))] + (newly.contains($0) ? [Span("  new", Style(.down, bold: true))] : []) }
+                out += (trend?.fixedTests ?? []).map { [Span("      " + g.up + " " + $0 + "  fixed", .status(.up))] }
+            }
         }
         return out
     }
@@ -68,6 +76,18 @@ enum SuiteDetailView {
             guard !group.tests.isEmpty else { continue }
             let more = group.tests.count > testsPerCause ? ", +\(group.tests.count - testsPerCause) more" : ""
             out.append([Span("    tests   ", .muted), Span(group.tests.prefix(testsPerCause).joined(separator: ", ") + more)])
+        }
+        return out
+    }
+
+    static func flaky(_ result: SuiteResult) -> [Line] {
+        let tests = result.flakyTests
+        guard !tests.isEmpty else { return [] }
+        var out: [Line] = [[], [Span("Flaky tests (passed on a rerun)", Style(.slow, bold: true))]]
+        for test in tests {
+            var line: Line = [Span("  \(test.module)::\(test.name)  ", Style(.slow)), Span("\(test.tries) tries", .muted)]
+            if let cause = test.cause { line.append(Span("  first failed: " + cause, .muted)) }
+            out.append(line)
         }
         return out
     }

@@ -33,7 +33,12 @@ struct ReportCommand: AsyncParsableCommand {
         let loaded = try ConfigLoading.load(config.path)
         let setup = SessionSetup(config: loaded, recorder: try await history.openRecorder(for: loaded), problems: StandardError.say)
         var (report, closing) = try await Session.run(setup) { session in
-            await ReportCollector.collect(config: loaded, rounds: rounds, factory: ProbeFactory.make, observe: session.observe)
+            var report = await ReportCollector.collect(
+                config: loaded, rounds: rounds, factory: ProbeFactory.make, observe: session.observe,
+                observeSuite: { session.record(.suite($0)) })
+            // The store compared each suite with its earlier runs (seeded from history).
+            report.suiteTrends = session.store.snapshot().suiteTrends
+            return report
         }
         // Intermittency over the history file's last n results, as `sonde check` judges it.
         let recent = await closing.recorded(perTarget: loaded.history.flapWindow) ?? report.summary.rows.flatMap(\.results)

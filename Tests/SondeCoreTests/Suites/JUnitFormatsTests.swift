@@ -3,20 +3,9 @@ import Testing
 @testable import SondeCore
 
 /// Reports written by real tools (see Fixtures/README.md for where each came from).
-@Suite("JUnit XML from Surefire, Go, Swift and pytest")
+@Suite("JUnit XML from Surefire, Swift and pytest")
 struct JUnitFormatsTests {
-    private func suite(_ pattern: String) -> SuiteResult {
-        let files = SuiteFiles.resolve(SuiteFixtures.junit(pattern), relativeTo: nil)
-        var cases: [JUnitCase] = []
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file), let parsed = try? JUnitParser.parse(data, source: file) else {
-                Issue.record("cannot read \(file)")
-                continue
-            }
-            cases += parsed
-        }
-        return SuiteAggregator.result(name: pattern, cases: cases, files: files)
-    }
+    private func suite(_ pattern: String) -> SuiteResult { SuiteFixtures.read(pattern) }
 
     @Test func surefireModulesAreTestClasses() {
         let result = suite("surefire")
@@ -27,24 +16,6 @@ struct JUnitFormatsTests {
         #expect(result.failureGroups.first?.cause == "server rejected WebSocket connection: HTTP 500")
         #expect(result.failureGroups.first?.count == 2)
         #expect(result.failureGroups.last?.cause == "total in cents expected:<1299> but was:<1199>")
-    }
-
-    @Test func goModulesArePackagesNamedByTheirLastElement() {
-        let result = suite("go/go-junit-report.xml")
-        #expect(result.modules.map(\.name) == ["cart", "ws", "store"])
-        #expect(result.modules.map { [$0.passed, $0.failed, $0.skipped] } == [[2, 1, 0], [1, 1, 1], [1, 0, 0]])
-        // go-junit-report's message is just "Failed"; the cause comes from the log, without its file:line.
-        #expect(result.failureGroups.map(\.cause).contains("server rejected WebSocket connection: HTTP 500"))
-        #expect(result.failureGroups.map(\.cause).contains("total = 1199, want 1299"))
-    }
-
-    @Test func gotestsumReportFromARealGoRun() {
-        let result = suite("go/gotestsum.xml")
-        #expect(result.modules.map(\.name) == ["cart", "ws", "store"])
-        #expect(result.modules.map { [$0.passed, $0.failed, $0.skipped] } == [[2, 1, 0], [1, 1, 1], [1, 0, 0]])
-        #expect(result.summary == "1/3 modules passing")
-        // The cause is the test's own log line, not go test's "=== RUN" framing around it.
-        #expect(result.failureGroups.map(\.cause) == ["total = 1199, want 1299", "server rejected WebSocket connection: HTTP 500"])
     }
 
     @Test func swiftXCTestModulesAreTestClasses() {

@@ -1,4 +1,6 @@
 import Foundation
+import Testing
+@testable import SondeCore
 
 /// Paths of the JUnit fixtures and scratch folders for suite tests.
 enum SuiteFixtures {
@@ -11,6 +13,21 @@ enum SuiteFixtures {
 
     static func junit(_ relative: String) -> String {
         root.appendingPathComponent("junit").appendingPathComponent(relative).path
+    }
+
+    /// Reads the fixture files a pattern names (a file, folder or glob under junit/) as one suite.
+    static func read(_ pattern: String) -> SuiteResult {
+        let files = SuiteFiles.resolve(junit(pattern), relativeTo: nil)
+        var cases: [JUnitCase] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file), let parsed = try? JUnitParser.parse(data, source: file) else {
+                Issue.record("cannot read \(file)")
+                continue
+            }
+            cases += parsed
+        }
+        if files.isEmpty { Issue.record("no fixture at \(pattern)") }
+        return SuiteAggregator.result(name: pattern, cases: cases, files: files)
     }
 
     static func data(_ relative: String) throws -> Data {
