@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Only the benchmark's reference for the exposition (Benchmarks/metrics).
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
@@ -57,10 +59,19 @@ let package = Package(
         ),
         // One run's engine wiring, store and history recorder: what every command shares.
         .target(name: "SondeSession", dependencies: ["SondeCore", "SondeHistory"]),
+        // Prometheus exposition (/metrics, /probe) of what a session's store holds.
+        .target(
+            name: "SondeMetrics",
+            dependencies: [
+                "SondeCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "sonde",
             dependencies: [
-                "SondeCore", "SondeProbes", "SondeTUI", "SondeDemo", "SondeHistory", "SondeSession",
+                "SondeCore", "SondeProbes", "SondeTUI", "SondeDemo", "SondeHistory", "SondeSession", "SondeMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,9 +79,10 @@ let package = Package(
         .executableTarget(
             name: "sonde-bench",
             dependencies: [
-                "SondeCore", "SondeProbes", "SondeTUI",
+                "SondeCore", "SondeProbes", "SondeTUI", "SondeMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             path: "Benchmarks/SondeBench"
         ),
@@ -88,6 +100,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SondeSessionTests", dependencies: ["SondeCore", "SondeHistory", "SondeSession"]),
+        .testTarget(
+            name: "SondeMetricsTests",
+            dependencies: ["SondeCore", "SondeMetrics", "SondeProbes"]
+        ),
         .testTarget(name: "SondeTUITests", dependencies: ["SondeCore", "SondeTUI"]),
         .testTarget(
             name: "SondeHistoryTests",

@@ -10,6 +10,7 @@ public enum ProbeFactory {
         case .redis(let spec): RedisProbe(spec: spec)
         case .clickhouse(let spec): ClickHouseProbe(spec: spec)
         case .tcp(let spec): TCPProbe(spec: spec)
+        case .prometheus(let spec): PrometheusProbe(spec: spec)
         }
     }
 }

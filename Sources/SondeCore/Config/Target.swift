@@ -1,13 +1,13 @@
 import Foundation
 
 public enum TargetKind: String, Sendable, Codable, CaseIterable {
-    case http, websocket, postgres, redis, clickhouse, tcp
+    case http, websocket, postgres, redis, clickhouse, tcp, prometheus
 
     /// Where a kind is shown: its dashboard pane and its report section. The one place that
     /// decides it, as an exhaustive switch, so a new kind makes the compiler ask.
     public var group: TargetGroup {
         switch self {
-        case .http, .tcp: .services
+        case .http, .tcp, .prometheus: .services
         case .postgres, .redis, .clickhouse: .databases
         case .websocket: .websockets
         }
@@ -57,6 +57,7 @@ public enum ProbeSpec: Sendable, Equatable {
     case redis(RedisSpec)
     case clickhouse(ClickHouseSpec)
     case tcp(TCPSpec)
+    case prometheus(PrometheusSpec)
 
     public var kind: TargetKind {
         switch self {
@@ -66,6 +67,7 @@ public enum ProbeSpec: Sendable, Equatable {
         case .redis: .redis
         case .clickhouse: .clickhouse
         case .tcp: .tcp
+        case .prometheus: .prometheus
         }
     }
 
@@ -78,6 +80,7 @@ public enum ProbeSpec: Sendable, Equatable {
         case .redis(let s): s.url.redactedDescription
         case .clickhouse(let s): s.url.redactedDescription
         case .tcp(let s): "\(s.host):\(s.port)"
+        case .prometheus(let s): s.url.redactedDescription
         }
     }
 }

@@ -11,11 +11,13 @@ enum TargetReader {
         .redis: ["role"],
         .clickhouse: ["user", "password", "query"],
         .tcp: [],
+        .prometheus: ["query", "report"],
     ]
     static let expectKeys: [TargetKind: [String]] = [
         .http: ["status", "latency", "contains", "json"],
         .websocket: ["latency", "first", "reply"],
         .postgres: ["latency"], .redis: ["latency"], .clickhouse: ["latency"], .tcp: ["latency"],
+        .prometheus: ["value", "latency"],
     ]
 
     static var allKeys: [String] {
@@ -107,6 +109,8 @@ enum TargetReader {
             if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
             guard !host.isEmpty else { throw endpoint.error("'\(text)' has no host") }
             return .tcp(TCPSpec(host: host, port: port))
+        case .prometheus:
+            return .prometheus(try PrometheusReader.read(endpoint: endpoint, map: map, expect: expect))
         }
     }
 

@@ -12,6 +12,8 @@ public struct ProbeOutcome: Sendable, Equatable {
     /// A short, already-redacted sample of what came back (a WebSocket greeting, a body prefix).
     public var message: String?
     public var certificateDaysLeft: Int?
+    /// When the peer's certificate expires (`probe_ssl_earliest_cert_expiry`), for TLS probes.
+    public var certificateNotAfter: Date?
     /// Values a journey step can capture (JSON paths and headers resolved against the response).
     public var captures: [String: String]
     /// Version string seen in the response, for deploy detection.

@@ -76,6 +76,7 @@ public enum ReproVerdicts {
         switch result.kind {
         case .http: return "HTTP \(result.outcome.statusCode.map(String.init) ?? "?")\(latency)"
         case .websocket, .postgres, .redis, .clickhouse, .tcp: return "connected\(latency)"
+        case .prometheus: return "\(result.outcome.message ?? "answered")\(latency)"
         }
     }
 

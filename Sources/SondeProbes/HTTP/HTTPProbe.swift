@@ -85,6 +85,7 @@ public struct HTTPProbe: Probe {
             )
             if let notAfter = raw.certificateNotValidAfter {
                 outcome.certificateDaysLeft = Int((Double(notAfter) - Date().timeIntervalSince1970) / 86_400)
+                outcome.certificateNotAfter = Date(timeIntervalSince1970: Double(notAfter))
             }
             return Attempt(result: outcome, redirectLocation: raw.head.headers.first(name: "Location"))
         }

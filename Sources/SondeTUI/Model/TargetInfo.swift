@@ -40,6 +40,8 @@ public struct TargetInfo: Sendable, Equatable {
             return [probe.displayEndpoint, "query: \(spec.query.excerpt(60))"]
         case .redis, .tcp:
             return [probe.displayEndpoint]
+        case .prometheus(let spec):
+            return [probe.displayEndpoint, "query: \(spec.query.excerpt(60))"] + (spec.expectation.map { ["expect value \($0)"] } ?? [])
         }
     }
 }

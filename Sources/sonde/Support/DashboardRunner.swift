@@ -42,7 +42,9 @@ enum DashboardRunner {
     /// Runs until `q` or a stop signal; throws the exit status for a signal (128 + its number).
     /// The session starts from what history holds (the last hour), places `--deploy NAME`, and
     /// stores what the engine finds and the markers the `d` key places.
-    static func run(config: SondeConfig, flags: DashboardFlags, recorder: HistoryRecorder? = nil, deploy: String? = nil) async throws {
+    static func run(
+        config: SondeConfig, flags: DashboardFlags, recorder: HistoryRecorder? = nil, deploy: String? = nil, metrics: MetricsOptions? = nil
+    ) async throws {
         let themes = try themes(flags)
         let mailbox = Mailbox()
         let setup = SessionSetup(
@@ -53,6 +55,8 @@ enum DashboardRunner {
             problems: { StandardError.print("sonde: \($0)") }
         )
         let (outcome, _) = try await Session.run(setup) { session in
+            // Before curses starts, so a port in use is said on a terminal that can show it.
+            let server = try await metrics?.start(for: session)
             let engine = Engine(config: config, factory: ProbeFactory.make)
             let probing = Task { await engine.run(emit: { session.record($0) }) }
             defer { probing.cancel() }
@@ -61,11 +65,13 @@ enum DashboardRunner {
             )
             let hooks = DashboardHooks(onDeployMarker: { session.keep($0) })
             let state = DashboardState(config: config)
-            return await onOwnThread {
+            let outcome = await onOwnThread {
                 Result { () throws(TerminalError) in
                     try DashboardApp.run(state: state, options: options, mailbox: mailbox, hooks: hooks, store: session.store)
                 }
             }
+            await server?.stop()
+            return outcome
         }
         switch outcome {
         case .success(let exit):
