@@ -91,7 +91,7 @@ enum PerScrapeRegistry {
             LiveRegistry.set(registry, labels: labels, result: last)
             registry.makeCounter(name: "sonde_probes_total", labels: labels).increment(by: Int64(stats.count))
             registry.makeCounter(name: "sonde_probe_failures_total", labels: labels).increment(by: Int64(stats.failures))
-            registry.makeGauge(name: "sonde_intermittent", labels: labels).set(observed.intermittency(target.name) == nil ? 0 : 1)
+            registry.makeGauge(name: "sonde_intermittent", labels: labels).set(to: observed.intermittency(target.name) == nil ? 0 : 1)
         }
         return registry.emitToBuffer()
     }
@@ -128,17 +128,17 @@ final class LiveRegistry: Sendable {
     }
 
     static func set(_ registry: PrometheusCollectorRegistry, labels: [(String, String)], result: ProbeResult) {
-        registry.makeGauge(name: "probe_success", labels: labels).set(result.status == .down ? 0 : 1)
-        registry.makeGauge(name: "probe_duration_seconds", labels: labels).set(result.latency?.seconds ?? 0)
-        registry.makeGauge(name: "probe_http_status_code", labels: labels).set(Double(result.outcome.statusCode ?? 0))
-        registry.makeGauge(name: "probe_ssl_earliest_cert_expiry", labels: labels).set(result.outcome.certificateNotAfter?.timeIntervalSince1970 ?? 0)
-        registry.makeGauge(name: "probe_dns_lookup_time_seconds", labels: labels).set(result.outcome.phase("dns")?.seconds ?? 0)
+        registry.makeGauge(name: "probe_success", labels: labels).set(to: result.status == .down ? 0 : 1)
+        registry.makeGauge(name: "probe_duration_seconds", labels: labels).set(to: result.latency?.seconds ?? 0)
+        registry.makeGauge(name: "probe_http_status_code", labels: labels).set(to: Double(result.outcome.statusCode ?? 0))
+        registry.makeGauge(name: "probe_ssl_earliest_cert_expiry", labels: labels).set(to: result.outcome.certificateNotAfter?.timeIntervalSince1970 ?? 0)
+        registry.makeGauge(name: "probe_dns_lookup_time_seconds", labels: labels).set(to: result.outcome.phase("dns")?.seconds ?? 0)
         for phase in result.outcome.phases where phase.name != "total" {
-            registry.makeGauge(name: "probe_http_duration_seconds", labels: labels + [("phase", phase.name)]).set(phase.duration.seconds)
+            registry.makeGauge(name: "probe_http_duration_seconds", labels: labels + [("phase", phase.name)]).set(to: phase.duration.seconds)
         }
         for status in Status.allCases {
-            registry.makeGauge(name: "sonde_status", labels: labels + [("status", status.rawValue)]).set(status == result.status ? 1 : 0)
+            registry.makeGauge(name: "sonde_status", labels: labels + [("status", status.rawValue)]).set(to: status == result.status ? 1 : 0)
         }
-        registry.makeGauge(name: "sonde_last_probe_timestamp_seconds", labels: labels).set(result.startedAt.timeIntervalSince1970)
+        registry.makeGauge(name: "sonde_last_probe_timestamp_seconds", labels: labels).set(to: result.startedAt.timeIntervalSince1970)
     }
 }

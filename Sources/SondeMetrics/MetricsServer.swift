@@ -90,7 +90,7 @@ public struct MetricsServer: Sendable {
         router.get("/probe") { request, _ in
             let format = ExpositionFormat.negotiate(accept: request.headers[.accept])
             let name = QueryParameters.value(of: "target", in: request.uri.query)
-            let timeout = HTTPField.Name("X-Prometheus-Scrape-Timeout-Seconds").flatMap { request.headers[$0] }.flatMap(Double.init)
+            let timeout = request.headers.first { $0.name.rawName.lowercased() == "x-prometheus-scrape-timeout-seconds" }.flatMap { Double($0.value) }
             switch await onDemand.run(target: name, scrapeTimeout: timeout.map { .milliseconds(Int64($0 * 1000)) }, redactor: labels.redactor) {
             case .success(let result):
                 return Self.page(ProbeOnDemand.page(result, format: format), format: format)

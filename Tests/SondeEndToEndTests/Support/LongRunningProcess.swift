@@ -5,7 +5,7 @@ import Synchronization
 /// its stderr and stdout are collected on threads of their own, and the test waits for a line.
 final class LongRunningProcess: Sendable {
     private let process: Process
-    private let collected = Mutex("")
+    private let collected = CollectedOutput()
 
     init(executable: URL, arguments: [String], directory: URL? = nil) throws {
         let process = Process()
@@ -27,12 +27,12 @@ final class LongRunningProcess: Sendable {
                 let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 if count < 0, errno == EINTR { continue }
                 if count <= 0 { break }
-                collected.withLock { $0 += String(decoding: chunk[0..<count], as: UTF8.self) }
+                collected.text.withLock { $0 += String(decoding: chunk[0..<count], as: UTF8.self) }
             }
         }
     }
 
-    var output: String { collected.withLock { $0 } }
+    var output: String { collected.text.withLock { $0 } }
 
     /// Polls the output (no sleep as synchronisation: a deadline bounds the wait).
     func waitFor(_ text: String, within seconds: Double = 30) async throws -> String {
@@ -67,4 +67,9 @@ final class LongRunningProcess: Sendable {
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
+}
+
+/// What a child printed so far, shared with the thread that reads its pipe.
+final class CollectedOutput: Sendable {
+    let text = Mutex("")
 }
