@@ -43,8 +43,8 @@ struct PrometheusConfigTests {
     }
 
     @Test func badInputNamesLineAndKey() {
-        #expect(problems("targets:\n  - name: p\n    prometheus: http://127.0.0.1:9090\n    expect: { value: about 3 }\n")
-            == ["f.yml:4:22: targets[0].expect.value: 'about 3' is not a comparison; write it like \"< 0.01\", \">= 1\" or \"== 0\""])
+        #expect(problems("targets:\n  - name: p\n    prometheus: http://127.0.0.1:9090\n    query: up\n    expect: { value: about 3 }\n")
+            == ["f.yml:5:22: targets[0].expect.value: 'about 3' is not a comparison; write it like \"< 0.01\", \">= 1\" or \"== 0\""])
         #expect(problems("targets:\n  - name: p\n    prometheus: http://127.0.0.1:9090\n")
             == ["f.yml:2:5: targets[0]: missing required key 'query'"])
         #expect(problems("targets:\n  - name: p\n    prometheus: http://127.0.0.1:9090\n    query: up\n    expect: { status: 200 }\n").first?
