@@ -19,6 +19,8 @@ let package = Package(
         // exec: targets (Nagios plugins) and suites' run: commands, in process groups of their own.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
+        // Only the benchmark's reference for the exposition (Benchmarks/metrics).
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
@@ -70,10 +72,19 @@ let package = Package(
         ),
         // One run's engine wiring, store and history recorder: what every command shares.
         .target(name: "SondeSession", dependencies: ["SondeCore", "SondeHistory"]),
+        // Prometheus exposition (/metrics, /probe) of what a session's store holds.
+        .target(
+            name: "SondeMetrics",
+            dependencies: [
+                "SondeCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "sonde",
             dependencies: [
-                "SondeCore", "SondeProbes", "SondeTUI", "SondeDemo", "SondeHistory", "SondeSession", "SondeAlerts",
+                "SondeCore", "SondeProbes", "SondeTUI", "SondeDemo", "SondeHistory", "SondeSession", "SondeAlerts", "SondeMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,9 +92,10 @@ let package = Package(
         .executableTarget(
             name: "sonde-bench",
             dependencies: [
-                "SondeCore", "SondeProbes", "SondeTUI",
+                "SondeCore", "SondeProbes", "SondeTUI", "SondeMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             path: "Benchmarks/SondeBench"
         ),
@@ -109,6 +121,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SondeSessionTests", dependencies: ["SondeCore", "SondeHistory", "SondeSession"]),
+        .testTarget(
+            name: "SondeMetricsTests",
+            dependencies: ["SondeCore", "SondeMetrics", "SondeProbes"]
+        ),
         .testTarget(name: "SondeTUITests", dependencies: ["SondeCore", "SondeTUI"]),
         .testTarget(
             name: "SondeHistoryTests",

@@ -13,6 +13,7 @@ public enum ProbeFactory {
         case .dns(let spec): DNSProbe(spec: spec)
         case .icmp(let spec): ICMPProbe(spec: spec)
         case .exec(let spec): ExecProbe(spec: spec)
+        case .prometheus(let spec): PrometheusProbe(spec: spec)
         }
     }
 }

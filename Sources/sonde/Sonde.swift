@@ -10,7 +10,7 @@ struct Sonde: AsyncParsableCommand {
         version: SondeVersion.text,
         subcommands: [
             WatchCommand.self, DemoCommand.self, CheckCommand.self, ReportCommand.self,
-            ValidateCommand.self, HistoryCommand.self,
+            ValidateCommand.self, HistoryCommand.self, AgentCommand.self,
         ]
     )
 

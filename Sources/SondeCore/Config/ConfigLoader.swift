@@ -3,7 +3,7 @@ import Yams
 
 /// Reads `sonde.yml` into a `SondeConfig`, reporting every problem with file, line, column and key.
 public enum ConfigLoader {
-    static let topLevelKeys = ["environment", "interval", "timeout", "targets", "suites", "journeys", "history", "alerts"]
+    static let topLevelKeys = ["environment", "interval", "timeout", "targets", "suites", "journeys", "history", "alerts", "location"]
 
     public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(ConfigErrors) -> SondeConfig
@@ -51,6 +51,7 @@ public enum ConfigLoader {
     private static func read(_ root: ConfigNode, context: ConfigLoadContext, file: String) -> SondeConfig? {
         guard let top = context.collecting({ () throws(ConfigError) in try root.mapping(allowed: topLevelKeys) }) else { return nil }
         let environment = context.collecting { () throws(ConfigError) in try top["environment"]?.nonEmptyString() } ?? nil
+        let location = context.collecting { () throws(ConfigError) in try top["location"].map(LocationName.read) } ?? nil
         let interval = context.collecting { () throws(ConfigError) in try top["interval"]?.duration() } ?? nil
         let timeout = context.collecting { () throws(ConfigError) in try top["timeout"]?.duration() } ?? nil
         let defaults = TargetDefaults(interval: interval ?? .seconds(5), timeout: timeout ?? .seconds(3))
@@ -93,7 +94,7 @@ public enum ConfigLoader {
         }
         return SondeConfig(
             environment: environment ?? "default", interval: defaults.interval, timeout: defaults.timeout,
-            targets: targets, suites: suites, journeys: journeys, history: history, alerts: alerts, sourcePath: file
+            targets: targets, suites: suites, journeys: journeys, history: history, alerts: alerts, sourcePath: file, location: location
         )
     }
 

@@ -3,6 +3,9 @@ import Foundation
 /// A whole config file, validated, with defaults applied and secrets collected.
 public struct SondeConfig: Sendable {
     public var environment: String
+    /// Where this Sonde probes from (`location: eu-west`): a label on every exported series, so
+    /// several agents' views of one target stay apart in Prometheus. Nil when not set.
+    public var location: String?
     public var interval: Duration
     public var timeout: Duration
     public var targets: [Target]
@@ -19,9 +22,10 @@ public struct SondeConfig: Sendable {
         environment: String, interval: Duration = .seconds(5), timeout: Duration = .seconds(3),
         targets: [Target], suites: [SuiteSpec] = [], journeys: [JourneySpec] = [],
         history: HistorySettings = HistorySettings(), alerts: AlertsConfig = AlertsConfig(), redactor: Redactor = Redactor(secrets: []),
-        sourcePath: String? = nil
+        sourcePath: String? = nil, location: String? = nil
     ) {
         self.environment = environment
+        self.location = location
         self.interval = interval
         self.timeout = timeout
         self.targets = targets

@@ -1,13 +1,13 @@
 import Foundation
 
 public enum TargetKind: String, Sendable, Codable, CaseIterable {
-    case http, websocket, postgres, redis, clickhouse, tcp, dns, icmp, exec
+    case http, websocket, postgres, redis, clickhouse, tcp, dns, icmp, exec, prometheus
 
     /// Where a kind is shown: its dashboard pane and its report section. The one place that
     /// decides it, as an exhaustive switch, so a new kind makes the compiler ask.
     public var group: TargetGroup {
         switch self {
-        case .http, .tcp, .dns, .icmp, .exec: .services
+        case .http, .tcp, .dns, .icmp, .exec, .prometheus: .services
         case .postgres, .redis, .clickhouse: .databases
         case .websocket: .websockets
         }
@@ -63,6 +63,7 @@ public enum ProbeSpec: Sendable, Equatable {
     case dns(DNSSpec)
     case icmp(ICMPSpec)
     case exec(ExecSpec)
+    case prometheus(PrometheusSpec)
 
     public var kind: TargetKind {
         switch self {
@@ -75,6 +76,7 @@ public enum ProbeSpec: Sendable, Equatable {
         case .dns: .dns
         case .icmp: .icmp
         case .exec: .exec
+        case .prometheus: .prometheus
         }
     }
 
@@ -90,6 +92,7 @@ public enum ProbeSpec: Sendable, Equatable {
         case .dns(let s): s.displayEndpoint
         case .icmp(let s): s.host
         case .exec(let s): s.displayCommand
+        case .prometheus(let s): s.url.redactedDescription
         }
     }
 }

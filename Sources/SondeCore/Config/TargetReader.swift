@@ -14,12 +14,14 @@ enum TargetReader {
         .dns: DNSReader.keys,
         .icmp: ICMPReader.keys,
         .exec: ExecReader.keys,
+        .prometheus: ["query", "report"],
     ]
     static let expectKeys: [TargetKind: [String]] = [
         .http: ["status", "latency", "contains", "json", "cert_days"],
         .websocket: ["latency", "first", "reply"],
         .postgres: ["latency"], .redis: ["latency"], .clickhouse: ["latency"], .tcp: ["latency"],
         .dns: DNSReader.expectKeys, .icmp: ICMPReader.expectKeys, .exec: ExecReader.expectKeys,
+        .prometheus: ["value", "latency"],
     ]
 
     static var allKeys: [String] {
@@ -112,6 +114,8 @@ enum TargetReader {
             return .icmp(try ICMPReader.read(endpoint: endpoint, map: map, expect: expect))
         case .exec:
             return .exec(try ExecReader.read(endpoint: endpoint, map: map, expect: expect))
+        case .prometheus:
+            return .prometheus(try PrometheusReader.read(endpoint: endpoint, map: map, expect: expect))
         }
     }
 

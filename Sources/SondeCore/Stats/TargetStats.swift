@@ -10,6 +10,10 @@ public struct TargetStats: Sendable, Equatable {
     /// When the status last changed, and from what.
     public private(set) var lastChange: StatusChange?
     public private(set) var count = 0
+    /// Results that were `down`, since the session began (a Prometheus counter).
+    public private(set) var failures = 0
+    /// Every answered latency since the session began, in buckets (a Prometheus histogram).
+    public private(set) var histogram = LatencyHistogram()
     /// The newest results in full, oldest first.
     public private(set) var recent: RingBuffer<ProbeResult>
     /// Status, latency and time of the newest results, oldest first: long enough to compare
@@ -29,6 +33,8 @@ public struct TargetStats: Sendable, Equatable {
         let previous = last
         last = result
         count += 1
+        if result.status == .down { failures += 1 }
+        if result.status != .down, let latency = result.latency { histogram.observe(seconds: latency.seconds) }
         let sample = LatencyWindow.Sample(result)
         window.record(sample)
         recent.append(result)

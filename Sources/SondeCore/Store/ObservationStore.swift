@@ -36,6 +36,12 @@ public final class ObservationStore: Sendable {
         return state.withLock { $0 }
     }
 
+    /// What is known now, leaving changes unseen: for readers other than the one the store pokes
+    /// (a Prometheus scrape must not swallow the dashboard's wake-up).
+    public func current() -> Observations {
+        state.withLock { $0 }
+    }
+
     /// True when something changed since the last snapshot.
     public var hasUnseenChanges: Bool { unseen.load(ordering: .acquiring) }
 }

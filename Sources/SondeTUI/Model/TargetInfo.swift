@@ -44,6 +44,8 @@ public struct TargetInfo: Sendable, Equatable {
             return ["\(spec.type.rawValue) \(spec.name)", "server: \(spec.server?.display ?? "the system resolver (/etc/resolv.conf)")"]
         case .exec(let spec):
             return [spec.displayCommand]
+        case .prometheus(let spec):
+            return [probe.displayEndpoint, "query: \(spec.query.excerpt(60))"] + (spec.expectation.map { ["expect value \($0)"] } ?? [])
         }
     }
 }

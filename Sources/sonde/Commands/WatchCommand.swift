@@ -11,12 +11,13 @@ struct WatchCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigPath
     @OptionGroup var dashboard: DashboardFlags
     @OptionGroup var history: HistoryOptions
+    @OptionGroup var metrics: MetricsOptions
     @Option(help: ArgumentHelp("Record a deploy marker with this name when the dashboard opens.", valueName: "name")) var deploy: String?
 
     func run() async throws {
         try DashboardRunner.requireTerminal(command: "watch")
         let loaded = try ConfigLoading.load(config.path)
         let recorder = try await history.openRecorder(for: loaded)
-        try await DashboardRunner.run(config: loaded, flags: dashboard, recorder: recorder, deploy: deploy)
+        try await DashboardRunner.run(config: loaded, flags: dashboard, recorder: recorder, deploy: deploy, metrics: metrics)
     }
 }

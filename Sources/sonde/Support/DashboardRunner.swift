@@ -43,7 +43,9 @@ enum DashboardRunner {
     /// Runs until `q` or a stop signal; throws the exit status for a signal (128 + its number).
     /// The session starts from what history holds (the last hour), places `--deploy NAME`, and
     /// stores what the engine finds and the markers the `d` key places.
-    static func run(config: SondeConfig, flags: DashboardFlags, recorder: HistoryRecorder? = nil, deploy: String? = nil) async throws {
+    static func run(
+        config: SondeConfig, flags: DashboardFlags, recorder: HistoryRecorder? = nil, deploy: String? = nil, metrics: MetricsOptions? = nil
+    ) async throws {
         let themes = try themes(flags)
         let mailbox = Mailbox()
         let setup = SessionSetup(
@@ -54,6 +56,8 @@ enum DashboardRunner {
             problems: { StandardError.print("sonde: \($0)") }
         )
         let (outcome, _) = try await Session.run(setup) { session in
+            // Before curses starts, so a port in use is said on a terminal that can show it.
+            let server = try await metrics?.start(for: session)
             // The terminal channel's bytes go out between frames, on the curses thread.
             let terminal = TerminalOutput(insideTmux: ProcessInfo.processInfo.environment["TMUX"] != nil) { mailbox.send(.terminalBytes($0)) }
             let alerts = AlertsRun.start(config, store: session.store, terminal: terminal, attach: session.attach)
@@ -72,6 +76,7 @@ enum DashboardRunner {
             }
             probing.cancel()
             await alerts?.stop()
+            await server?.stop()
             return exit
         }
         switch outcome {
