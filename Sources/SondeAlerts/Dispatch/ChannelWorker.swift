@@ -15,6 +15,8 @@ final class ChannelWorker: Sendable {
     private let report: @Sendable (ChannelEvent) -> Void
     private let pending = Mutex<[AlertNotice]>([])
     private let finished = Atomic<Bool>(false)
+    /// The backoff sleep under way, cut short by `finish()`: quitting never waits out a retry.
+    private let napping = Mutex<Task<Void, any Error>?>(nil)
     private let wake: AsyncStream<Void>.Continuation
     private let wakes: AsyncStream<Void>
 
@@ -41,6 +43,7 @@ final class ChannelWorker: Sendable {
     /// Ends the queue: what is pending goes out at once (no group wait, no retries).
     func finish() {
         finished.store(true, ordering: .releasing)
+        napping.withLock { $0?.cancel() }
         wake.finish()
     }
 
@@ -65,7 +68,11 @@ final class ChannelWorker: Sendable {
                     failing = true
                     report(ChannelEvent(channel: name, at: Date(), problem: problem.reason + " (retrying)"))
                 }
-                do { try await clock.sleep(until: clock.now + retry.delays[attempt]) } catch { break }
+                let clock = clock, delay = retry.delays[attempt]
+                let nap = Task { try await clock.sleep(until: clock.now + delay) }
+                napping.withLock { $0 = nap }
+                if finished.load(ordering: .acquiring) { nap.cancel() }
+                do { try await nap.value } catch { break }
                 attempt += 1
                 failure = await sender.send(notification)
             }

@@ -16,7 +16,7 @@ enum HeaderBar {
         let firing = state.observed.alerting.firing.filter(\.notified).count
         if firing > 0 { line += [Span("  " + g.alert, on(.down, bold: true)), Span(" \(firing) firing", on(.headerText, bold: true))] }
         let failing = state.observed.failingChannels.keys.sorted()
-        if !failing.isEmpty { line.append(Span("  alerts: \(failing.joined(separator: ","))" + " failing", on(.slow, bold: true))) }
+        if !failing.isEmpty { line.append(Span("  !\(failing.joined(separator: ",")) failing", on(.slow, bold: true))) }
         if state.paused { line.append(Span("  PAUSED", Style(.headerText, on: .headerBackground, bold: true, reverse: true))) }
         if !state.filter.isEmpty { line.append(Span("  filter: \(state.filter)", bar)) }
         let clock = TimeText.time(state.now, zone: state.timeZone, seconds: false) + " "
