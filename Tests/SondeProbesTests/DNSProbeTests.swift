@@ -12,8 +12,27 @@ import Glibc
 struct DNSProbeTests {
     static let bigText = String(repeating: "x", count: 250)
 
+    /// A random port can be taken (it lies in the kernel's ephemeral range): a dnsmasq that
+    /// cannot bind exits at once, and the next port is tried.
     private func withDnsmasq(_ body: (Int) async throws -> Void) async throws {
-        let port = Int.random(in: 40_000...49_999)
+        var attempt = 0
+        while true {
+            attempt += 1
+            let port = Int.random(in: 40_000...49_999)
+            let server: ServerProcess
+            do {
+                server = try await ServerProcess.start(executable: DNSTests.dnsmasq, arguments: Self.arguments(port: port), readyLine: "started, version")
+            } catch where attempt < 5 {
+                continue
+            }
+            defer { Task { await server.stop() } }
+            try await body(port)
+            await server.stop()
+            return
+        }
+    }
+
+    private static func arguments(port: Int) -> [String] {
         var arguments = ["--keep-in-foreground", "--no-daemon", "--no-resolv", "--no-hosts", "--bind-interfaces", "--user=root",
                          "--listen-address=127.0.0.1", "--port=\(port)", "--pid-file=", "--log-facility=-", "--local=/sonde.test/",
                          "--address=/api.sonde.test/10.0.0.1", "--host-record=multi.sonde.test,10.0.0.2",
@@ -21,10 +40,7 @@ struct DNSProbeTests {
                          "--srv-host=_http._tcp.sonde.test,api.sonde.test,8080,1,5", "--txt-record=note.sonde.test,hello sonde"]
         // More than 1232 bytes of TXT: the UDP answer is truncated and the probe asks again over TCP.
         for index in 0..<8 { arguments.append("--txt-record=big.sonde.test,\(index)\(Self.bigText)") }
-        let server = try await ServerProcess.start(executable: DNSTests.dnsmasq, arguments: arguments, readyLine: "started, version")
-        defer { Task { await server.stop() } }
-        try await body(port)
-        await server.stop()
+        return arguments
     }
 
     private func probe(_ name: String, _ type: DNSRecordType = .a, port: Int, expect: DNSExpectations = DNSExpectations()) async -> ProbeOutcome {

@@ -1,4 +1,5 @@
 import Foundation
+import SondeCore
 
 /// Where the terminal channel's bytes go: the dashboard writes them between frames on the curses
 /// thread, so they never land inside a half-drawn screen.
@@ -49,8 +50,4 @@ struct TerminalSender: NotificationSender {
     static func clean(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) })).excerpt(200)
     }
-}
-
-private extension String {
-    func excerpt(_ limit: Int) -> String { count <= limit ? self : String(prefix(limit - 1)) + "…" }
 }

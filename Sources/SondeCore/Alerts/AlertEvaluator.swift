@@ -15,6 +15,8 @@ public struct AlertEvaluator: Sendable {
         var reason = ""
         var valueMs: Double?
         var firing: Firing?
+
+        var isIdle: Bool { badStreak == 0 && goodStreak == 0 && firing == nil }
     }
 
     /// An alert that fired. `notified` is false while a silence or maintenance window holds it
@@ -34,6 +36,9 @@ public struct AlertEvaluator: Sendable {
     }
 
     private var tracks: [Key: Track] = [:]
+    /// Alerts sent and not yet resolved: what the header counts, kept as the tracks change
+    /// so a frame does not walk every track.
+    public private(set) var notifiedCount = 0
 
     public init(_ config: AlertsConfig) { self.config = config }
 
@@ -61,11 +66,15 @@ public struct AlertEvaluator: Sendable {
             if verdict == .neutral { continue }
             let key = Key(rule: index, subject: subject)
             var track = tracks[key] ?? Track()
+            let wasNotified = track.firing?.notified == true
             let held = context.silenced || config.maintenance.contains { $0.covers(subject, at: now) }
             if let notice = step(&track, verdict, rule: rule, subject: subject, kind: kind, now: now, held: held, lastDeploy: context.lastDeploy) {
                 notices.append(notice)
             }
-            tracks[key] = track
+            notifiedCount += (track.firing?.notified == true ? 1 : 0) - (wasNotified ? 1 : 0)
+            // A subject that is fine and firing nothing needs no track: thousands of healthy
+            // targets keep the table empty.
+            tracks[key] = track.isIdle ? nil : track
         }
         return notices
     }

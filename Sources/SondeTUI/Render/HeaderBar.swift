@@ -13,7 +13,7 @@ enum HeaderBar {
             Span(g.slow, on(.slow)), Span(" \(counts.slow) slow  ", bar),
             Span(g.down, on(.down, bold: counts.down > 0)), Span(" \(counts.down) down", bar),
         ]
-        let firing = state.observed.alerting.firing.filter(\.notified).count
+        let firing = state.observed.alerting.notifiedCount
         if firing > 0 { line += [Span("  " + g.alert, on(.down, bold: true)), Span(" \(firing) firing", on(.headerText, bold: true))] }
         let failing = state.observed.failingChannels.keys.sorted()
         if !failing.isEmpty { line.append(Span("  !\(failing.joined(separator: ",")) failing", on(.slow, bold: true))) }
