@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
         // Only the benchmark's reference for the exposition (Benchmarks/metrics).
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // The HTML report converts the Markdown report's sections (Sources/SondeHTML).
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
@@ -81,10 +83,13 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // `sonde report --format html`: the Markdown report's content plus SVG charts from history.
+        .target(name: "SondeHTML", dependencies: ["SondeCore", .product(name: "Ink", package: "Ink")]),
         .executableTarget(
             name: "sonde",
             dependencies: [
                 "SondeCore", "SondeProbes", "SondeTUI", "SondeDemo", "SondeHistory", "SondeSession", "SondeAlerts", "SondeMetrics",
+                "SondeHTML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -126,6 +131,7 @@ let package = Package(
             dependencies: ["SondeCore", "SondeMetrics", "SondeProbes"]
         ),
         .testTarget(name: "SondeTUITests", dependencies: ["SondeCore", "SondeTUI"]),
+        .testTarget(name: "SondeHTMLTests", dependencies: ["SondeCore", "SondeHTML", "SondeHistory"]),
         .testTarget(
             name: "SondeHistoryTests",
             dependencies: [

@@ -207,7 +207,7 @@ public final class HistoryStore: Sendable {
         do { return try await pool.write(updates) } catch { throw HistoryError(.cannotWrite, path: path, detail: Self.describe(error)) }
     }
 
-    private func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws(HistoryError) -> T {
+    func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws(HistoryError) -> T {
         do { return try await pool.read(value) } catch { throw HistoryError(.cannotRead, path: path, detail: Self.describe(error)) }
     }
 

@@ -5,19 +5,44 @@ import Foundation
 /// the reproduction table), in that order. Sections with nothing to say are left out.
 public enum MarkdownReport {
     public static func render(_ report: Report, redactor: Redactor) -> String {
-        let sections: [[String]] = [
-            header(report),
-            summary(report),
-            reproduction(report),
-            serviceHealth(report),
-            intermittent(report),
-            databases(report),
-            webSockets(report),
-            MarkdownJourneys.section(report),
-            MarkdownSuites.section(report.suites, trends: report.suiteTrends),
-            performance(report),
-        ]
-        return redactor.redact(sections.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")) + "\n"
+        redactor.redact(sections(report).map { $0.lines.joined(separator: "\n") }.joined(separator: "\n\n")) + "\n"
+    }
+
+    /// The report's parts, by name, so the HTML report can place its charts among them.
+    public enum SectionID: String, Sendable, CaseIterable {
+        case header, summary, reproduction, serviceHealth, uptime, intermittent, databases, webSockets, journeys, suites, performance
+    }
+
+    /// The sections with something to say, in order; lines not yet redacted.
+    public static func sections(_ report: Report) -> [(id: SectionID, lines: [String])] {
+        SectionID.allCases.map { ($0, lines(of: $0, report)) }.filter { !$0.1.isEmpty }
+    }
+
+    static func lines(of section: SectionID, _ report: Report) -> [String] {
+        switch section {
+        case .header: header(report)
+        case .summary: summary(report)
+        case .reproduction: reproduction(report)
+        case .serviceHealth: serviceHealth(report)
+        case .uptime: uptime(report)
+        case .intermittent: intermittent(report)
+        case .databases: databases(report)
+        case .webSockets: webSockets(report)
+        case .journeys: MarkdownJourneys.section(report)
+        case .suites: MarkdownSuites.section(report.suites, trends: report.suiteTrends)
+        case .performance: performance(report)
+        }
+    }
+
+    /// Uptime over 1 h / 24 h / 7 d from the history file; left out when there is none.
+    static func uptime(_ report: Report) -> [String] {
+        guard !report.uptime.isEmpty else { return [] }
+        let labels = ReportTimeline.uptimeSpans.map(\.label)
+        let rows = report.summary.rows.map { row in
+            let figures = report.uptime[row.target.name] ?? []
+            return [row.target.name] + labels.map { label in figures.first { $0.label == label }?.text ?? "–" }
+        }
+        return ["## Uptime", ""] + MarkdownText.table(["Target"] + labels, rows)
     }
 
     static func intermittent(_ report: Report) -> [String] {

@@ -11,7 +11,17 @@ public enum ReportJSON {
             ("journeys", .array(report.latestJourneys.map { journey($0, runs: report.runs(of: $0.name), redactor: redactor) })),
             ("suites", .array(report.suites.map { suite($0, trends: report.suiteTrends[$0.name] ?? [:], redactor: redactor) })),
             ("expected_failures", .array(report.verdicts.map { verdict($0, redactor: redactor) })),
+            ("uptime", uptime(report)),
         ])
+    }
+
+    /// `{"backend": {"1h": 0.9995, "24h": 1, "7d": null}}`: fractions from history; `{}` without it.
+    static func uptime(_ report: Report) -> JSONValue {
+        .object(report.summary.rows.compactMap { row in
+            report.uptime[row.target.name].map { figures in
+                (row.target.name, .object(figures.map { ($0.label, .optional($0.fraction)) }))
+            }
+        })
     }
 
     static func journey(_ run: JourneyResult, runs: [JourneyResult], redactor: Redactor) -> JSONValue {

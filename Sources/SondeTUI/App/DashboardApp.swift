@@ -142,10 +142,10 @@ public enum DashboardApp {
                 _ = Update.apply(.deployMarker(marker), to: &state)
             }
             hooks.onDeployMarker(marker)
-        case .silence(let name):
+        case .silence(let name), .liftSilence(let name):
             let now = Date()
             let current = store?.snapshot().silences[name] ?? state.observed.silences[name]
-            let until = SilenceCycle.next(after: current, now: now)
+            let until: Date? = if case .liftSilence = command { nil } else { SilenceCycle.next(after: current, now: now) }
             if let store {
                 store.mutate { $0.silence(name, until: until) }
                 state.observed = store.snapshot()

@@ -19,6 +19,12 @@ public struct DashboardState: Sendable {
     public var suiteSources: [String: SuiteSpec.Source] = [:]
 
     public var stats: [String: TargetStats] { observed.targets }
+    /// Silences still in force, the soonest to end first.
+    public var activeSilences: [(name: String, until: Date)] {
+        observed.silences.filter { $0.value > now }.map { (name: $0.key, until: $0.value) }
+            .sorted { ($0.until, $0.name) < ($1.until, $1.name) }
+    }
+
     /// `silenced 59m` while the target's alerts are held back (the `s` key), else nil.
     public func silenceNote(_ name: String) -> String? {
         guard let until = observed.silences[name], until > now else { return nil }
@@ -39,6 +45,9 @@ public struct DashboardState: Sendable {
     /// How many lines a full-screen view is scrolled past.
     public var detailScroll = 0
     public var showHelp = false
+    /// The `S` list of silences is open, with this row picked.
+    public var showSilences = false
+    public var silenceSelection = 0
     /// How many bindings the help overlay is scrolled past, when it does not fit.
     public var helpScroll = 0
     public var focus: PaneID = .services

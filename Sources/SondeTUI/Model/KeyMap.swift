@@ -1,7 +1,7 @@
 /// What a key does. The key map binds keys to these; `update` gives them meaning.
 public enum Action: String, Sendable, CaseIterable {
     case quit, help, focusNext, focusPrevious, selectNext, selectPrevious, open, back
-    case filter, pause, probeNow, cycleTheme, markDeploy, deployView, silence
+    case filter, pause, probeNow, cycleTheme, markDeploy, deployView, silence, silences
 }
 
 /// One binding: the keys, how the footer and help name them, and what they do.
@@ -53,6 +53,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("t")], label: "t", "theme", "cycle themes", .cycleTheme),
         KeyBinding([.character("d")], label: "d", "mark deploy", "mark a deploy now (in the event log and sparklines)", .markDeploy),
         KeyBinding([.character("s")], label: "s", "silence", "silence the selected row's alerts for 1 h (again: 4 h, 24 h, lift)", .silence, inFooter: false),
+        KeyBinding([.character("S")], label: "S", "silences", "list the silences in force and lift one", .silences, inFooter: false),
         KeyBinding([.character("D")], label: "D", "deploy view", "before / after the last deploy, per target", .deployView, inFooter: false),
     ])
 }

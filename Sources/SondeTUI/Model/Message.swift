@@ -28,6 +28,8 @@ public enum Command: Sendable, Equatable {
     case markDeploy
     /// `s`: silence (or lengthen, or lift) the alerts of a target.
     case silence(String)
+    /// `S` then Enter: lift a target's silence at once.
+    case liftSilence(String)
     /// Raw bytes for the terminal, between frames.
     case writeTerminal([UInt8])
 }

@@ -50,6 +50,7 @@ public enum Update {
     static func handle(_ key: Key, in state: inout DashboardState) -> [Command] {
         if state.editingFilter { return editFilter(key, in: &state) }
         if state.showHelp { return helpKey(key, in: &state) }
+        if state.showSilences { return silencesKey(key, in: &state) }
         guard let action = state.keyMap.action(for: key) else { return [] }
         return perform(action, in: &state)
     }
@@ -64,6 +65,28 @@ public enum Update {
         }
         state.showHelp = false
         return action == .quit ? [.quit] : []
+    }
+
+    /// In the `S` list: j/k pick, Enter or x lifts the picked silence, q quits, anything else closes.
+    static func silencesKey(_ key: Key, in state: inout DashboardState) -> [Command] {
+        let entries = state.activeSilences
+        let action = state.keyMap.action(for: key)
+        switch action {
+        case .selectNext, .selectPrevious:
+            let step = action == .selectNext ? 1 : -1
+            state.silenceSelection = min(max(0, state.silenceSelection + step), max(0, entries.count - 1))
+            return []
+        case .quit:
+            return [.quit]
+        default:
+            break
+        }
+        if key == .enter || key == .character("x"), let picked = entries[safe: min(state.silenceSelection, entries.count - 1)] {
+            state.silenceSelection = max(0, min(state.silenceSelection, entries.count - 2))
+            return [.liftSilence(picked.name)]
+        }
+        state.showSilences = false
+        return []
     }
 
     static func perform(_ action: Action, in state: inout DashboardState) -> [Command] {
@@ -111,6 +134,9 @@ public enum Update {
             let name: String?
             if case .detail(let target) = state.screen { name = target } else { name = state.selectedTarget }
             return name.map { [.silence($0)] } ?? []
+        case .silences:
+            state.showSilences = true
+            state.silenceSelection = 0
         case .deployView:
             state.screen = state.screen == .deploys ? .dashboard : .deploys
         }

@@ -43,6 +43,7 @@ public enum Renderer {
                 Box.fill(lines, in: rect.inset, selected: pane.isTargetList ? selected.map { $0 - offset } : selected, into: &canvas)
             }
         }
+        if state.showSilences { SilencesOverlay.draw(state, into: &canvas) }
         if state.showHelp { HelpOverlay.draw(state, into: &canvas) }
     }
 

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import SondeCore
+
+extension HistoryStore {
+    /// How far either side of the newest deploy marker a report compares.
+    public static let reportDeploySpan: TimeInterval = 900
+
+    /// What a report draws of the span `start...end`: each target's results in `buckets` equal
+    /// slices, uptime over 1 h / 24 h / 7 d back from `end`, the markers, and the newest
+    /// marker's before/after. Aggregated in SQL, so a week of results is never loaded whole.
+    public func timeline(start: Date, end: Date, buckets: Int, targets: [String]) async throws(HistoryError) -> ReportTimeline {
+        let slices = max(1, buckets)
+        let width = max(end.timeIntervalSince(start), 1) / Double(slices)
+        let from = start.timeIntervalSince1970, until = end.timeIntervalSince1970
+        let rows = try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT target, CAST((started_at - ?) / ? AS INTEGER) AS slice, COUNT(*) AS n,
+                  SUM(status = 'down') AS down, SUM(status = 'slow') AS slow,
+                  MIN(CASE WHEN status != 'down' THEN latency_ms END) AS lo,
+                  AVG(CASE WHEN status != 'down' THEN latency_ms END) AS mean,
+                  MAX(CASE WHEN status != 'down' THEN latency_ms END) AS hi
+                FROM result WHERE started_at >= ? AND started_at <= ?
+                GROUP BY target, slice
+                """, arguments: [from, width, from, until]).map(SliceRow.init)
+        }
+        var series: [String: [TimelineBucket]] = [:]
+        let empty = (0..<slices).map { TimelineBucket(start: start.addingTimeInterval(Double($0) * width)) }
+        for name in targets { series[name] = empty }
+        for row in rows {
+            // A result exactly at `end` falls one past the last slice: it belongs to the last.
+            let slice = min(max(row.slice, 0), slices - 1)
+            var list = series[row.target] ?? empty
+            var bucket = list[slice]
+            let answered = Double(bucket.count - bucket.down), adding = Double(row.count - row.down)
+            if let mean = row.meanMs {
+                bucket.meanMs = ((bucket.meanMs ?? 0) * answered + mean * adding) / max(answered + adding, 1)
+            }
+            bucket.count += row.count
+            bucket.down += row.down
+            bucket.slow += row.slow
+            bucket.minMs = [bucket.minMs, row.minMs].compactMap { $0 }.min()
+            bucket.maxMs = [bucket.maxMs, row.maxMs].compactMap { $0 }.max()
+            list[slice] = bucket
+            series[row.target] = list
+        }
+        let uptime = try await uptime(until: end)
+        let markers = try await markers(since: start).filter { $0.at <= end }
+        var deploy: DeployComparison?
+        if let newest = markers.last {
+            let around = try await results(
+                from: newest.at.addingTimeInterval(-Self.reportDeploySpan), to: newest.at.addingTimeInterval(Self.reportDeploySpan))
+            deploy = DeployComparison(marker: newest, results: around, targets: targets.filter { series[$0]?.contains { $0.count > 0 } ?? false })
+        }
+        return ReportTimeline(start: start, end: end, series: series, uptime: uptime, markers: markers, deploy: deploy)
+    }
+
+    /// Per target, the share of results not down over each of `ReportTimeline.uptimeSpans` ending at `end`.
+    public func uptime(until end: Date) async throws(HistoryError) -> [String: [UptimeFigure]] {
+        let spans = ReportTimeline.uptimeSpans
+        let edges = spans.map { end.timeIntervalSince1970 - $0.seconds }
+        let columns = spans.indices.map { "SUM(started_at >= ?) AS n\($0), SUM(started_at >= ? AND status = 'down') AS d\($0)" }
+        var arguments: [any DatabaseValueConvertible] = []
+        for edge in edges { arguments += [edge, edge] }
+        arguments += [edges.min() ?? 0, end.timeIntervalSince1970]
+        let bound = StatementArguments(arguments.map { $0.databaseValue })
+        let rows = try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT target, \(columns.joined(separator: ", "))
+                FROM result WHERE started_at >= ? AND started_at <= ? GROUP BY target
+                """, arguments: bound).map { row in
+                (row["target"] as String, spans.indices.map { UptimeFigure(label: spans[$0].label, count: row["n\($0)"], down: row["d\($0)"]) })
+            }
+        }
+        return Dictionary(rows) { first, _ in first }
+    }
+
+    /// Results that started in `from...to`, oldest first.
+    func results(from: Date, to: Date) async throws(HistoryError) -> [ProbeResult] {
+        try await read { db in
+            try ResultRecord.filter(Column("started_at") >= from.timeIntervalSince1970 && Column("started_at") <= to.timeIntervalSince1970)
+                .order(Column("started_at"), Column("id")).fetchAll(db).map(\.probeResult)
+        }
+    }
+}
+
+/// One (target, slice) row of the timeline query, read out of GRDB's non-Sendable `Row`.
+private struct SliceRow: Sendable {
+    var target: String
+    var slice: Int
+    var count: Int
+    var down: Int
+    var slow: Int
+    var minMs: Double?
+    var meanMs: Double?
+    var maxMs: Double?
+
+    init(_ row: Row) {
+        target = row["target"]
+        slice = row["slice"]
+        count = row["n"]
+        down = row["down"]
+        slow = row["slow"]
+        minMs = row["lo"]
+        meanMs = row["mean"]
+        maxMs = row["hi"]
+    }
+}

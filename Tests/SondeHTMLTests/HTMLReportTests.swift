@@ -1,0 +1,133 @@
+import Foundation
+import SondeCore
+import SondeHTML
+import SondeHistory
+import Testing
+
+/// The HTML report and the history figures under it, on a real history file with fixed dates.
+@Suite struct HTMLReportTests {
+    let end = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static let config = """
+        environment: staging
+        targets:
+          - name: api
+            http: http://127.0.0.1:1/health
+            expect: { latency: 100ms }
+          - name: backend
+            http: http://user:hunter2secret@127.0.0.1:1/
+        """
+
+    func result(_ target: String, secondsBeforeEnd: Double, status: Status = .up, ms: Double = 20, reason: String = "HTTP 503") -> ProbeResult {
+        let outcome = status == .down
+            ? ProbeOutcome(failure: FailureReason(.httpStatus, reason), statusCode: 503)
+            : ProbeOutcome(latency: .milliseconds(ms), statusCode: 200)
+        return ProbeResult(target: target, kind: .http, status: status, outcome: outcome, latencyTarget: nil,
+                           startedAt: end.addingTimeInterval(-secondsBeforeEnd), sequence: 1)
+    }
+
+    /// api: one result a minute for the last 2 hours, down for 3 minutes 30 minutes ago; a deploy 20 minutes ago.
+    func history() async throws -> HistoryStore {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sonde-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try HistoryStore(path: folder.appendingPathComponent("history.sqlite").path)
+        var results: [ProbeResult] = []
+        for minute in 0..<120 {
+            let down = (30..<33).contains(minute)
+            results.append(result("api", secondsBeforeEnd: Double(minute) * 60 + 1, status: down ? .down : .up, ms: minute < 20 ? 80 : 20))
+        }
+        try await store.append(results)
+        _ = try await store.add(DeployMarker(name: "deploy 1.4.2", at: end.addingTimeInterval(-1_200), source: .flag))
+        return store
+    }
+
+    @Test func uptimeCountsEveryResultOfEachWindow() async throws {
+        let store = try await history()
+        let uptime = try await store.uptime(until: end)
+        let api = try #require(uptime["api"])
+        #expect(api.map(\.label) == ["1h", "24h", "7d"])
+        #expect(api[0].count == 60 && api[0].down == 3)
+        #expect(api[0].text == "95.00%")
+        #expect(api[1].count == 120 && api[1].text == "97.50%")
+        #expect(uptime["backend"] == nil)
+    }
+
+    @Test func uptimeNeverRoundsAFailureUpToAHundredPercent() {
+        #expect(UptimeFigure(label: "7d", count: 100_000, down: 1).text == "99.99%")
+        #expect(UptimeFigure(label: "7d", count: 10, down: 0).text == "100%")
+        #expect(UptimeFigure(label: "7d", count: 0, down: 0).text == "–")
+        #expect(UptimeFigure(label: "7d", count: 0, down: 0).fraction == nil)
+    }
+
+    @Test func theTimelineSlicesTheSpanAndComparesTheNewestDeploy() async throws {
+        let store = try await history()
+        let timeline = try await store.timeline(start: end.addingTimeInterval(-3_600), end: end, buckets: 60, targets: ["api", "backend"])
+        let api = try #require(timeline.series["api"])
+        #expect(api.count == 60)
+        #expect(api.reduce(0) { $0 + $1.count } == 60)
+        #expect(api.reduce(0) { $0 + $1.down } == 3)
+        // The outage 30-33 minutes back sits in slices 27-29 of 60 one-minute slices.
+        #expect(api.indices.filter { api[$0].down > 0 } == [27, 28, 29])
+        #expect(api[59].meanMs == 80 && api[0].meanMs == 20, "the last 20 minutes answered in 80ms")
+        #expect(timeline.series["backend"]?.allSatisfy { $0.count == 0 } == true)
+        #expect(timeline.markers.map(\.name) == ["deploy 1.4.2"])
+        let deploy = try #require(timeline.deploy)
+        #expect(deploy.rows.map(\.target) == ["api"])
+    }
+
+    func report() throws -> Report {
+        let config = try ConfigLoader.parse(Self.config, file: "sonde.yml")
+        let results = [
+            result("api", secondsBeforeEnd: 1, ms: 30),
+            result("backend", secondsBeforeEnd: 1, status: .down, reason: "<script>alert('x')</script><img src=x onerror=alert(1)>"),
+        ]
+        return Report(environment: config.environment, started: end.addingTimeInterval(-2), finished: end, rounds: 1,
+                      targets: config.targets, results: results)
+    }
+
+    @Test func thePageIsSelfContainedAndDrawsEachChart() async throws {
+        let store = try await history()
+        let timeline = try await store.timeline(start: end.addingTimeInterval(-7_200), end: end, buckets: 120, targets: ["api", "backend"])
+        var report = try report()
+        report.uptime = try await store.uptime(until: end)
+        let config = try ConfigLoader.parse(Self.config, file: "sonde.yml")
+        let html = HTMLReport.render(report, timeline: timeline, redactor: config.redactor)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\""))
+        #expect(html.components(separatedBy: "<svg class=\"chart latency\"").count - 1 == 1, "only api has results in the span")
+        #expect(html.components(separatedBy: "<svg class=\"chart uptime\"").count - 1 == 2)
+        #expect(html.contains("<svg class=\"chart deploy-bars\""))
+        #expect(html.contains("deploy 1.4.2"))
+        #expect(html.contains("goal 100ms"))
+        #expect(html.contains("<td class=\"number\">95.00%</td>"))
+        // The Markdown report's sections are all there, as HTML.
+        #expect(html.contains("<h1>Sonde Report: staging</h1>"))
+        #expect(html.contains("<h2>Service Health</h2>"))
+        #expect(html.contains("<h2>Uptime</h2>"))
+        #expect(html.contains("<table><thead><tr><th>Service</th>"), "the service table is a table, whatever its cells hold")
+        // What a service sent back is text, never markup; a password in a URL never shows.
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("&lt;script&gt;"))
+        #expect(!html.contains("hunter2secret"))
+        #expect(!html.contains("http://") || !html.contains("src=\"http"))
+    }
+
+    @Test func withoutHistoryThePageSaysWhyThereAreNoCharts() throws {
+        let config = try ConfigLoader.parse(Self.config, file: "sonde.yml")
+        let html = HTMLReport.render(try report(), timeline: nil, redactor: config.redactor)
+        #expect(html.contains("without a history file"))
+        #expect(!html.contains("<svg"))
+    }
+
+    @Test func theMarkdownReportListsUptimeFromHistory() async throws {
+        let store = try await history()
+        var report = try report()
+        report.uptime = try await store.uptime(until: end)
+        let config = try ConfigLoader.parse(Self.config, file: "sonde.yml")
+        let markdown = MarkdownReport.render(report, redactor: config.redactor)
+        #expect(markdown.contains("## Uptime\n\n| Target | 1h | 24h | 7d |"))
+        #expect(markdown.contains("| api | 95.00% | 97.50% | 97.50% |"))
+        #expect(markdown.contains("| backend | – | – | – |"))
+    }
+}
