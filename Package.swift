@@ -21,8 +21,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
         // Only the benchmark's reference for the exposition (Benchmarks/metrics).
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
-        // The HTML report converts the Markdown report's sections (Sources/SondeHTML).
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
@@ -84,7 +82,7 @@ let package = Package(
             ]
         ),
         // `sonde report --format html`: the Markdown report's content plus SVG charts from history.
-        .target(name: "SondeHTML", dependencies: ["SondeCore", .product(name: "Ink", package: "Ink")]),
+        .target(name: "SondeHTML", dependencies: ["SondeCore"]),
         .executableTarget(
             name: "sonde",
             dependencies: [

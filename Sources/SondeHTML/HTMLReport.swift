@@ -1,15 +1,13 @@
 import Foundation
-import Ink
 import SondeCore
 
 /// `sonde report --format html`: one self-contained page for the incident channel. The Markdown
-/// report's sections (converted by Ink, so the content is decided in one place) with SVG charts
+/// report's sections (converted, so the content is decided in one place) with SVG charts
 /// from the history file: latency per target over the span, uptime bars and windows, and the
 /// newest deploy before and after. Nothing is fetched: no scripts, fonts or images, and a
 /// Content-Security-Policy that forbids them in case any text slipped through.
 public enum HTMLReport {
     public static func render(_ report: Report, timeline: ReportTimeline?, redactor: Redactor) -> String {
-        let parser = MarkdownParser()
         var body: [String] = []
         let sections = MarkdownReport.sections(report)
         // Charts follow the service table, or the summary when there are only databases and the like.
@@ -17,7 +15,7 @@ public enum HTMLReport {
         // The HTML uptime section (with its bars) stands in for the Markdown table of the same figures.
         for section in sections where section.id != .uptime {
             body.append(#"<section class="\#(section.id.rawValue)">"#)
-            body.append(parser.html(from: MarkdownForHTML.neutralize(redactor.redact(section.lines.joined(separator: "\n")))))
+            body.append(MarkdownToHTML.convert(redactor.redact(section.lines.joined(separator: "\n"))))
             body.append("</section>")
             if section.id == anchor {
                 body.append(contentsOf: HTMLCharts.sections(report: report, timeline: timeline, redactor: redactor))

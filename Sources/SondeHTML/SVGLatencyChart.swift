@@ -34,7 +34,7 @@ struct SVGLatencyChart {
         for tick in scale.ticks {
             let at = HTMLText.number(y(tick))
             svg.append(#"<line class="grid" x1="\#(Self.left)" x2="\#(Self.width - Self.right)" y1="\#(at)" y2="\#(at)"/>"#)
-            svg.append(#"<text class="axis" x="\#(Self.left - 6)" y="\#(at)" text-anchor="end" dominant-baseline="middle">\#(Duration.milliseconds(tick).humanReadable)</text>"#)
+            svg.append(#"<text class="axis" x="\#(Self.left - 6)" y="\#(at)" text-anchor="end" dominant-baseline="middle">\#(tick == 0 ? "0" : Duration.milliseconds(tick).humanReadable)</text>"#)
         }
         if scale.logarithmic {
             svg.append(#"<text class="axis note" x="\#(Self.left)" y="12">log scale</text>"#)
