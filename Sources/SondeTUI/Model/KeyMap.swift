@@ -2,6 +2,7 @@
 public enum Action: String, Sendable, CaseIterable {
     case quit, help, focusNext, focusPrevious, selectNext, selectPrevious, open, back
     case filter, pause, probeNow, cycleTheme, markDeploy, deployView, silence
+    case zoomIn, zoomOut
 }
 
 /// One binding: the keys, how the footer and help name them, and what they do.
@@ -54,5 +55,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("d")], label: "d", "mark deploy", "mark a deploy now (in the event log and sparklines)", .markDeploy),
         KeyBinding([.character("s")], label: "s", "silence", "silence the selected row's alerts for 1 h (again: 4 h, 24 h, lift)", .silence, inFooter: false),
         KeyBinding([.character("D")], label: "D", "deploy view", "before / after the last deploy, per target", .deployView, inFooter: false),
+        KeyBinding([.character("+"), .character("=")], label: "+", "zoom in", "latency charts over a shorter span (down to 5 min)", .zoomIn, inFooter: false),
+        KeyBinding([.character("-")], label: "-", "zoom out", "latency charts over a longer span (up to 6 h)", .zoomOut, inFooter: false),
     ])
 }
