@@ -79,7 +79,8 @@ struct ChartTests {
     @Test("ASCII charts are plain ASCII")
     func asciiChart() {
         let text = chart(glyphs: .ascii).joined()
-        #expect(text.unicodeScalars.allSatisfy(\.isASCII), "\(text)")
+        let ascii = text.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(ascii, "\(text)")
         #expect(text.contains("*") && text.contains("X") && text.contains("|"))
     }
 

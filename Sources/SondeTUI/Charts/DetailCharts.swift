@@ -30,10 +30,10 @@ enum DetailCharts {
             let label = 22
             for key in figures {
                 let values = state.reportedHistory[key] ?? []
-                let rows = FigureChart.lines(values, width: min(60, width - label - 2), height: 2, glyphs: g)
+                let rows = FigureChart.lines(values, width: min(60, width - label - 3), height: 2, glyphs: g)
                 for (i, row) in rows.enumerated() {
                     let text = i == 0 ? Text.left(key.metric, 14, ellipsis: g.ellipsis) + Text.right(Text.ms(values.last), 8, ellipsis: g.ellipsis) : ""
-                    out.append([Span("  " + Text.left(text, label, ellipsis: g.ellipsis), Style(.reported))] + row)
+                    out.append([Span("  " + Text.left(text, label, ellipsis: g.ellipsis) + " ", Style(.reported))] + row)
                 }
             }
         }

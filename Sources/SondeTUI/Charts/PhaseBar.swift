@@ -20,10 +20,18 @@ enum PhaseBar {
         return Style(roles[index % roles.count])
     }
 
-    /// The milliseconds a result's stacked phases add up to.
+    /// The milliseconds a result's bar spans: its latency, or its stacked phases where they add
+    /// up to more.
     static func totalMs(_ result: ProbeResult) -> Double {
+        max(stackedMs(result), result.status == .down ? 0 : result.latency?.milliseconds ?? 0)
+    }
+
+    static func stackedMs(_ result: ProbeResult) -> Double {
         result.outcome.phases.filter { stacked.contains($0.name) }.reduce(0) { $0 + $1.duration.milliseconds }
     }
+
+    /// The time no stacked phase accounts for (reading the body, a probe that reports no phases).
+    static func rest(_ glyphs: Glyphs) -> String { glyphs.isASCII ? "-" : "─" }
 
     /// `width` columns: the phases scaled to `scaleMs` (the slowest result's total), padded.
     static func line(_ result: ProbeResult, scaleMs: Double, width: Int, glyphs: Glyphs) -> Line {
@@ -41,6 +49,8 @@ enum PhaseBar {
                 for _ in start..<min(width, end) where cells.count < width { cells.append((glyph(index, glyphs: glyphs), style(index))) }
             }
         }
+        let end = scaleMs > 0 ? min(width, Int((totalMs(result) / scaleMs * Double(width)).rounded())) : 0
+        cells += Array(repeating: (rest(glyphs), Style.muted), count: max(0, end - cells.count))
         cells += Array(repeating: (" ", Style.plain), count: max(0, width - cells.count))
         return LatencyChart.merged(cells)
     }
@@ -48,6 +58,8 @@ enum PhaseBar {
     /// `░ dns ▒ connect ▓ tls`: which glyph is which phase, for the phases present.
     static func legend(_ results: [ProbeResult], glyphs: Glyphs) -> Line {
         let present = stacked.enumerated().filter { _, name in results.contains { $0.outcome.phases.contains { $0.name == name } } }
+        let unaccounted = results.contains { totalMs($0) > stackedMs($0) }
         return present.flatMap { index, name in [Span(glyph(index, glyphs: glyphs), style(index)), Span(" \(name)  ", .muted)] }
+            + (unaccounted ? [Span(rest(glyphs) + " rest", .muted)] : [])
     }
 }

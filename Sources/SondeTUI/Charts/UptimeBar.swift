@@ -3,10 +3,14 @@ import SondeCore
 /// The last results of a target as a row of cells, newest on the right (as Gatus draws
 /// uptime): a shape and a colour per status, so the bar reads without colour too.
 enum UptimeBar {
-    /// The bar takes a quarter of a row's free columns, between 8 and 20, or none when the row is
-    /// too narrow for a bar worth reading.
-    static func width(free: Int) -> Int {
-        free >= 32 ? min(20, max(8, free / 4)) : 0
+    /// The bar shares the sparkline's columns, plus up to 20 a reason of over 40 columns can spare:
+    /// the reason keeps what it had on a narrow row (it says what is wrong). No bar under 6 cells.
+    static func columns(_ split: (spark: Int, reason: Int)) -> (bar: Int, spark: Int, reason: Int) {
+        let extra = min(20, max(0, split.reason - 40))
+        let trend = split.spark + extra
+        guard trend >= 12 else { return (0, split.spark, split.reason) }
+        let bar = min(20, trend / 2)
+        return (bar, trend - bar - 1, split.reason - extra)
     }
 
     static func line(_ samples: [LatencyWindow.Sample], width: Int, glyphs: Glyphs) -> Line {

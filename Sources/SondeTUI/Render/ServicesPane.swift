@@ -10,8 +10,7 @@ enum ServicesPane {
         let rows = state.serviceRows
         // latency/target 15, p95 12, rate 5, gaps 3
         let columns = TargetColumns(names: rows.map(\.name), width: width, fixed: 15 + 1 + 12 + 1 + 5 + 1)
-        let barWidth = state.charts ? UptimeBar.width(free: columns.rest) : 0
-        let (sparkWidth, reasonWidth) = columns.parts(reserving: barWidth)
+        let (barWidth, sparkWidth, reasonWidth) = state.charts ? UptimeBar.columns(columns.split) : (0, columns.split.spark, columns.split.reason)
         let g = state.glyphs
         return rows[window.clamped(to: rows.indices)].map { info in
             let stats = state.stats[info.name]

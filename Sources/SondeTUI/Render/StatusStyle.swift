@@ -27,12 +27,8 @@ struct TargetColumns {
     }
 
     /// Sparkline and reason share what is left: the trend up to 30 columns, the rest to the reason.
-    var split: (spark: Int, reason: Int) { parts(reserving: 0) }
-
-    /// The same, once `reserved` columns (and a gap) went to something else (an uptime bar).
-    func parts(reserving reserved: Int) -> (spark: Int, reason: Int) {
-        let left = reserved > 0 ? max(0, rest - reserved - 1) : rest
-        let spark = min(30, left / 2)
-        return (spark, max(0, left - spark - (spark > 0 ? 1 : 0)))
+    var split: (spark: Int, reason: Int) {
+        let spark = min(30, rest / 2)
+        return (spark, max(0, rest - spark - (spark > 0 ? 1 : 0)))
     }
 }
