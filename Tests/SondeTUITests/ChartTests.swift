@@ -147,3 +147,24 @@ struct ChartTests {
         #expect(zip(points, points.dropFirst()).allSatisfy { $0.at <= $1.at })
     }
 }
+
+@Suite("A chart moves a cell at a time")
+struct ChartWindowTests {
+    func chart(_ state: DashboardState) -> [String] {
+        DetailCharts.chart(state, target: "backend", width: 70, height: 10).map { $0.map(\.text).joined() }
+    }
+
+    @Test("Seconds within one cell's time draw the same chart; the next cell moves it")
+    func steps() {
+        var state = WallFixture.state(width: 120, height: 40)
+        // 15 min over 64 plot columns: a cell is about 14 s.
+        let (_, to) = LatencyChart.window(endingAt: state.now, span: 900, width: 70)
+        #expect(to >= state.now && to.timeIntervalSince(state.now) < 900.0 / 64)
+        _ = Update.apply(.tick(to.addingTimeInterval(-900.0 / 64 + 0.01)), to: &state)
+        let first = chart(state)
+        _ = Update.apply(.tick(to.addingTimeInterval(-0.01)), to: &state)
+        #expect(chart(state) == first)
+        _ = Update.apply(.tick(to.addingTimeInterval(60)), to: &state)
+        #expect(chart(state) != first)
+    }
+}

@@ -42,9 +42,9 @@ enum DetailCharts {
 
     /// A target's latency chart over the zoomed span up to now, deploys marked.
     static func chart(_ state: DashboardState, target name: String, width: Int, height: Int, timeLabels: Bool = true) -> [Line] {
-        let from = state.now.addingTimeInterval(-state.chartZoom.span)
+        let (from, to) = LatencyChart.window(endingAt: state.now, span: state.chartZoom.span, width: width)
         let chart = LatencyChart(
-            points: ChartPoint.series(state.stats[name], since: from), from: from, to: state.now,
+            points: ChartPoint.series(state.stats[name], since: from), from: from, to: to,
             goalMs: state.info(name)?.latencyTarget?.milliseconds,
             markers: state.markers.filter { $0.target == nil || $0.target == name },
             zone: state.timeZone, glyphs: state.glyphs, timeLabels: timeLabels

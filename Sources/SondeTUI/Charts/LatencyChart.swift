@@ -22,6 +22,15 @@ struct LatencyChart {
     /// Rows the chart needs at least: a row of plot, the axis and its times.
     static let minimumHeight = 3
 
+    /// The span shown, its end rounded up to a whole cell's time: the chart moves left a cell at
+    /// a time rather than every second, so a terminal redraws it a few times a minute, not
+    /// every frame.
+    static func window(endingAt now: Date, span: TimeInterval, width: Int) -> (from: Date, to: Date) {
+        let cell = span / Double(max(1, width - gutter))
+        let end = (now.timeIntervalSince1970 / cell).rounded(.up) * cell
+        return (Date(timeIntervalSince1970: end - span), Date(timeIntervalSince1970: end))
+    }
+
     func lines(width: Int, height: Int) -> [Line] {
         let plotWidth = width - Self.gutter
         let plotHeight = height - (timeLabels ? 2 : 1)

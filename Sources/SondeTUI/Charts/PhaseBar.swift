@@ -5,18 +5,19 @@ import SondeCore
 enum PhaseBar {
     /// The phases a bar stacks, in the order they happen; `total` and the like are sums.
     static let stacked: [String] = [
-        PhaseTiming.dns, PhaseTiming.connect, PhaseTiming.tls, PhaseTiming.firstByte,
+        // "transfer": the HTTP probe's body read, named there without a constant.
+        PhaseTiming.dns, PhaseTiming.connect, PhaseTiming.tls, PhaseTiming.firstByte, "transfer",
         PhaseTiming.handshake, PhaseTiming.roundTrip, PhaseTiming.auth, PhaseTiming.query, PhaseTiming.lookup, PhaseTiming.run,
     ]
 
     /// Each stacked phase's glyph: distinct shapes, so the bar reads without colour.
     static func glyph(_ index: Int, glyphs: Glyphs) -> String {
-        let set = glyphs.isASCII ? ["d", "c", "t", "=", "h", "r", "a", "q", "l", "x"] : ["░", "▒", "▓", "█", "▒", "█", "░", "▓", "▒", "█"]
+        let set = glyphs.isASCII ? ["d", "c", "t", "=", "b", "h", "r", "a", "q", "l", "x"] : ["░", "▒", "▓", "█", "▚", "▒", "█", "░", "▓", "▒", "█"]
         return set[index % set.count]
     }
 
     static func style(_ index: Int) -> Style {
-        let roles: [ColorRole] = [.muted, .accent, .reported, .up, .accent, .up, .muted, .reported, .accent, .up]
+        let roles: [ColorRole] = [.muted, .accent, .reported, .up, .slow, .accent, .up, .muted, .reported, .accent, .up]
         return Style(roles[index % roles.count])
     }
 
