@@ -44,7 +44,7 @@ struct RenderCost: AsyncParsableCommand {
             let clock = ContinuousClock.now
             let canvas = Renderer.render(state)
             let ms = (ContinuousClock.now - clock).seconds * 1000
-            drawn += canvas.lines.count
+            drawn += canvas.height
             if state.charts { with.append(ms) } else { without.append(ms) }
         }
         let a = median(with), b = median(without)

@@ -72,13 +72,12 @@ public struct MinuteSeries: Sendable, Equatable {
     /// Results and failures in the minutes that started at or after `since`.
     public func uptime(since: Date) -> Uptime {
         var uptime = Uptime(window: 0, results: 0, failures: 0)
-        for bucket in buckets where bucket.start >= since {
+        let shown = buckets.filter { $0.start >= since }
+        for bucket in shown {
             uptime.results += Int(bucket.count)
             uptime.failures += Int(bucket.down)
         }
-        if let first = buckets.first(where: { $0.start >= since }) {
-            uptime.window = max(60, (buckets.last?.start.timeIntervalSince(first.start) ?? 0) + 60)
-        }
+        if let first = shown.first, let last = shown.last { uptime.window = last.start.timeIntervalSince(first.start) + 60 }
         return uptime
     }
 

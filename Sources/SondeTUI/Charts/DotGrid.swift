@@ -29,6 +29,10 @@ struct DotGrid {
         for y in min(top, bottom)...max(top, bottom) { set(x: x, y: y) }
     }
 
+    /// Braille numbers dots 1-2-3 down the left, 4-5-6 down the right, then 7 and 8 below: the
+    /// code point bit of each of our bits (column-major, top down).
+    static let brailleBits: [UInt32] = [0x01, 0x02, 0x04, 0x40, 0x08, 0x10, 0x20, 0x80]
+
     func isEmpty(x: Int, y: Int) -> Bool { bits[y * width + x] == 0 }
 
     /// The character of cell (x, y), nil when none of its dots is set.
@@ -37,10 +41,8 @@ struct DotGrid {
         guard cell != 0 else { return nil }
         switch dots {
         case .braille:
-            // Braille numbers dots 1-2-3 down the left, 4-5-6 down the right, then 7 and 8 below.
-            let map: [UInt32] = [0x01, 0x02, 0x04, 0x40, 0x08, 0x10, 0x20, 0x80]
             var value: UInt32 = 0
-            for bit in 0..<8 where cell & (1 << bit) != 0 { value |= map[bit] }
+            for bit in 0..<8 where cell & (1 << bit) != 0 { value |= Self.brailleBits[bit] }
             return Unicode.Scalar(0x2800 + value).map(String.init)
         case .blocks:
             switch cell {

@@ -61,6 +61,11 @@ enum DetailView {
         guard width > 4 else { return lines }
         var out: [Line] = []
         for line in lines {
+            // Most lines fit (every chart line is drawn to the width): kept as they are.
+            if line.reduce(0, { $0 + DisplayWidth.of($1.text) }) <= width {
+                out.append(line)
+                continue
+            }
             var current: Line = []
             var used = 0
             for span in line {
