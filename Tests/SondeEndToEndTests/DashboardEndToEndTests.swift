@@ -12,7 +12,8 @@ struct DashboardEndToEndTests {
             .keys("?"), .waitFor("any key closes this help"), .snapshot("help"),
             .keys("\u{1B}"), .waitGone("any key closes this help"),
             .keys("\t"), .keys("\t"), .keys("\u{1B}[Z"), .keys("\u{1B}[Z"),
-            .keys("\r"), .waitFor("Recent results (newest first)"), .snapshot("detail"),
+            // The latency chart heads the detail view; the recent results follow below the fold.
+            .keys("\r"), .waitFor("Latency last 15m"), .snapshot("detail"),
             .keys("\u{1B}"), .waitFor("─ Services"),
             .keys("q"), .waitExit(),
         ])

@@ -7,7 +7,8 @@ import Testing
 struct ScreenRenderTests {
     @Test("Detail view: the request with secrets masked, figures, the reason in full, phases")
     func detailView() {
-        var state = DashboardFixture.populated()
+        // Tall enough for the charts and the recent results below them.
+        var state = DashboardFixture.populated(height: 60)
         _ = Update.apply(.key(.enter), to: &state)
         #expect(state.screen == .detail(target: "backend"))
         let text = DashboardFixture.text(state)

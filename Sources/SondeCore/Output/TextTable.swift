@@ -39,8 +39,8 @@ public enum DisplayWidth {
         let v = scalar.value
         // Printable ASCII, box drawing, blocks and shapes (every border, bar and glyph of the
         // dashboard) are one cell: answered without a Unicode property lookup, which was the
-        // largest single cost of drawing a frame.
-        if (0x20..<0x7F).contains(v) || (0x2500...0x25FF).contains(v) { return character.unicodeScalars.count == 1 ? 1 : of(slow: character) }
+        // largest single cost of drawing a frame. Braille too: a chart is thousands of them.
+        if (0x20..<0x7F).contains(v) || (0x2500...0x25FF).contains(v) || (0x2800...0x28FF).contains(v) { return character.unicodeScalars.count == 1 ? 1 : of(slow: character) }
         return of(slow: character)
     }
 

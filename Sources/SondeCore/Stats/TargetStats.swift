@@ -19,12 +19,15 @@ public struct TargetStats: Sendable, Equatable {
     /// Status, latency and time of the newest results, oldest first: long enough to compare
     /// before and after a deploy, small enough to hold for thousands of targets.
     public private(set) var log: RingBuffer<LatencyWindow.Sample>
+    /// The same results a bucket a minute, for charts over hours.
+    public private(set) var minutes: MinuteSeries
 
-    public init(name: String, windowSize: Int = 100, span: TimeInterval? = nil, recentSize: Int = 12, logSize: Int = 400) {
+    public init(name: String, windowSize: Int = 100, span: TimeInterval? = nil, recentSize: Int = 12, logSize: Int = 400, minutes: Int = 360) {
         self.name = name
         window = LatencyWindow(capacity: windowSize, span: span)
         recent = RingBuffer(capacity: recentSize)
         log = RingBuffer(capacity: logSize)
+        self.minutes = MinuteSeries(capacity: minutes)
     }
 
     /// Records a result; returns the status change it caused, if any.
@@ -39,6 +42,7 @@ public struct TargetStats: Sendable, Equatable {
         window.record(sample)
         recent.append(result)
         log.append(sample)
+        minutes.record(sample)
         guard let previous else { return nil }
         let changedStatus = previous.status != result.status
         let changedCode = previous.outcome.statusCode != result.outcome.statusCode && (previous.outcome.statusCode != nil || result.outcome.statusCode != nil)

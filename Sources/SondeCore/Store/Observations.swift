@@ -18,14 +18,17 @@ public struct Observations: Sendable {
         public var events = 200
         /// Values per reported figure.
         public var reported = 60
+        /// Per-minute buckets per target, for charts over hours.
+        public var minutes = 360
 
-        public init(window: Int = 100, span: TimeInterval? = nil, recent: Int = 12, log: Int = 400, events: Int = 200, reported: Int = 60) {
+        public init(window: Int = 100, span: TimeInterval? = nil, recent: Int = 12, log: Int = 400, events: Int = 200, reported: Int = 60, minutes: Int = 360) {
             self.window = window
             self.span = span
             self.recent = recent
             self.log = log
             self.events = events
             self.reported = reported
+            self.minutes = minutes
         }
     }
 
@@ -180,7 +183,7 @@ public struct Observations: Sendable {
     }
 
     private static func newStats(_ name: String, _ limits: Limits) -> TargetStats {
-        TargetStats(name: name, windowSize: limits.window, span: limits.span, recentSize: limits.recent, logSize: limits.log)
+        TargetStats(name: name, windowSize: limits.window, span: limits.span, recentSize: limits.recent, logSize: limits.log, minutes: limits.minutes)
     }
 
     /// Places a deploy marker in time order and logs it.

@@ -64,7 +64,7 @@ public enum DashboardApp {
             SignalFlag.uninstall()
             control.finish()
         }
-        state.glyphs = options.ascii ? .ascii : terminal.capabilities.glyphs
+        state.glyphs = options.ascii ? .ascii : terminal.capabilities.glyphs.forCharts(term: ProcessInfo.processInfo.environment["TERM"])
         (state.width, state.height) = terminal.size
         state.now = Date()
         if let store { state.observed = store.snapshot() }
@@ -154,6 +154,8 @@ public enum DashboardApp {
             }
         case .writeTerminal(let bytes):
             terminal.emit(bytes)
+        case .readUptime(let name):
+            hooks.onDetailOpened(name)
         }
         return false
     }

@@ -7,13 +7,18 @@ public struct DashboardHooks: Sendable {
     public var onEvent: @Sendable (EngineEvent) -> Void
     /// A deploy marker the dashboard placed (the `d` key), on the loop thread.
     public var onDeployMarker: @Sendable (DeployMarker) -> Void
+    /// A target's detail view opened, on the loop thread: read its uptime windows from history
+    /// and send them back as `Message.uptime`.
+    public var onDetailOpened: @Sendable (String) -> Void
 
     public init(
         onEvent: @escaping @Sendable (EngineEvent) -> Void = { _ in },
-        onDeployMarker: @escaping @Sendable (DeployMarker) -> Void = { _ in }
+        onDeployMarker: @escaping @Sendable (DeployMarker) -> Void = { _ in },
+        onDetailOpened: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.onEvent = onEvent
         self.onDeployMarker = onDeployMarker
+        self.onDetailOpened = onDetailOpened
     }
 
     public static let none = DashboardHooks()

@@ -57,6 +57,12 @@ public struct DashboardState: Sendable {
     public var paused = false
     public var themes: [String]
     public var themeIndex = 0
+    /// How far back the latency charts reach (`+` / `-`).
+    public var chartZoom = ChartZoom.standard
+    /// Per target, uptime over 1 h / 24 h / 7 d from history, as last read for its detail view.
+    public var uptime: [String: [Uptime]] = [:]
+    /// Charts and uptime bars drawn; off only to measure what they cost.
+    public var charts = true
 
     public var now: Date
     public var width: Int

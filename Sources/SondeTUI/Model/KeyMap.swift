@@ -2,6 +2,7 @@
 public enum Action: String, Sendable, CaseIterable {
     case quit, help, focusNext, focusPrevious, selectNext, selectPrevious, open, back
     case filter, pause, probeNow, cycleTheme, markDeploy, deployView, silence, silences
+    case zoomIn, zoomOut
 }
 
 /// One binding: the keys, how the footer and help name them, and what they do.
@@ -55,5 +56,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("s")], label: "s", "silence", "silence the selected row's alerts for 1 h (again: 4 h, 24 h, lift)", .silence, inFooter: false),
         KeyBinding([.character("S")], label: "S", "silences", "list the silences in force and lift one", .silences, inFooter: false),
         KeyBinding([.character("D")], label: "D", "deploy view", "before / after the last deploy, per target", .deployView, inFooter: false),
+        KeyBinding([.character("+"), .character("=")], label: "+", "zoom in", "latency charts over a shorter span (down to 5 min)", .zoomIn, inFooter: false),
+        KeyBinding([.character("-")], label: "-", "zoom out", "latency charts over a longer span (up to 6 h)", .zoomOut, inFooter: false),
     ])
 }

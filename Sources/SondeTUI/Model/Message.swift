@@ -16,6 +16,8 @@ public enum Message: Sendable {
     /// Bytes for the terminal itself (an alert's BEL and desktop notification), written between
     /// frames on the loop thread so they never land inside a half-drawn screen.
     case terminalBytes([UInt8])
+    /// A target's uptime over 1 h / 24 h / 7 d, read from history for its detail view.
+    case uptime(target: String, windows: [Uptime])
 }
 
 /// What `update` asks the outside world to do; the app loop carries these out.
@@ -32,6 +34,8 @@ public enum Command: Sendable, Equatable {
     case liftSilence(String)
     /// Raw bytes for the terminal, between frames.
     case writeTerminal([UInt8])
+    /// A target's detail view opened: the app asks history for its uptime windows.
+    case readUptime(String)
 }
 
 /// Results and markers from history to start from: results oldest first across targets.

@@ -16,6 +16,8 @@ public enum Update {
             break
         case .terminalBytes(let bytes):
             return [.writeTerminal(bytes)]
+        case .uptime(let target, let windows):
+            state.uptime[target] = windows
         case .key(let key):
             return handle(key, in: &state)
         }
@@ -34,7 +36,7 @@ public enum Update {
             for marker in seed.markers { observed.place(marker) }
         case .deployMarker(let marker):
             observed.place(marker)
-        case .key, .resize, .tick, .storeChanged, .terminalBytes:
+        case .key, .resize, .tick, .storeChanged, .terminalBytes, .uptime:
             break
         }
     }
@@ -43,7 +45,7 @@ public enum Update {
     public static func isObservation(_ message: Message) -> Bool {
         switch message {
         case .event, .seed, .deployMarker: true
-        case .key, .resize, .tick, .storeChanged, .terminalBytes: false
+        case .key, .resize, .tick, .storeChanged, .terminalBytes, .uptime: false
         }
     }
 
@@ -109,7 +111,7 @@ public enum Update {
             let next = state.selectedRow(state.focus) + (action == .selectNext ? 1 : -1)
             state.selection[state.focus] = min(max(0, next), count - 1)
         case .open:
-            open(in: &state)
+            return open(in: &state)
         case .back:
             if state.screen != .dashboard {
                 state.screen = .dashboard
@@ -139,12 +141,17 @@ public enum Update {
             state.silenceSelection = 0
         case .deployView:
             state.screen = state.screen == .deploys ? .dashboard : .deploys
+        case .zoomIn:
+            state.chartZoom = state.chartZoom.zoomedIn()
+        case .zoomOut:
+            state.chartZoom = state.chartZoom.zoomedOut()
         }
         return []
     }
 
-    static func open(in state: inout DashboardState) {
-        guard state.screen == .dashboard else { return }
+    /// Opens what the selection points at; a target's detail asks for its uptime from history.
+    static func open(in state: inout DashboardState) -> [Command] {
+        guard state.screen == .dashboard else { return [] }
         if state.focus == .journeys, let journey = state.journeyRows[safe: state.selectedRow(.journeys)] {
             state.screen = .journey(name: journey.name)
         } else if state.focus == .modules, let row = state.moduleSelection[safe: state.selectedRow(.modules)] {
@@ -153,7 +160,9 @@ public enum Update {
             state.screen = screen
         } else if let name = state.selectedTarget, state.info(name) != nil {
             state.screen = .detail(target: name)
+            return [.readUptime(name)]
         }
+        return []
     }
 
     static func moveFocus(by step: Int, in state: inout DashboardState) {

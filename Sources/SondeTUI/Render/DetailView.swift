@@ -11,14 +11,14 @@ enum DetailView {
 
     static func body(_ state: DashboardState, target name: String, width: Int) -> [Line] {
         let stats = state.stats[name]
-        let lines = self.lines(state, info: state.info(name), stats: stats, last: stats?.last).map { line in
+        let lines = self.lines(state, info: state.info(name), stats: stats, last: stats?.last, charts: DetailCharts.lines(state, target: name, width: width)).map { line in
             // Everything shown goes through the redactor, whatever produced it.
             line.map { Span(state.redactor.redact($0.text), $0.style) }
         }
         return wrap(lines, width: width)
     }
 
-    static func lines(_ state: DashboardState, info: TargetInfo?, stats: TargetStats?, last: ProbeResult?) -> [Line] {
+    static func lines(_ state: DashboardState, info: TargetInfo?, stats: TargetStats?, last: ProbeResult?, charts: [Line] = []) -> [Line] {
         let bold = Style(.text, bold: true)
         var out: [Line] = [[Span("Request", bold)]]
         out += (info?.request ?? []).map { [Span("  " + $0)] }
@@ -37,14 +37,18 @@ enum DetailView {
         if let reported = last?.outcome.reported, !reported.isEmpty {
             out.append([Span("Reported", bold)] + reported.map { Span("  \($0.name) \(Text.ms($0.value))", Style(.reported)) })
         }
+        out += charts
         out.append([])
-        out.append([Span("Recent results (newest first)", bold)])
-        for result in (stats?.recent.map { $0 } ?? []).reversed() {
+        let recent = (stats?.recent.map { $0 } ?? []).reversed()
+        out.append([Span("Recent results (newest first)", bold)] + (state.charts ? [Span("   ")] + PhaseBar.legend(Array(recent), glyphs: state.glyphs) : []))
+        let phaseScale = recent.map(PhaseBar.totalMs).max() ?? 0
+        for result in recent {
             var line: Line = [
                 Span("  " + TimeText.time(result.startedAt, zone: state.timeZone) + " ", .muted),
                 Span(state.glyphs.status(result.status) + " " + Text.left(result.status.rawValue, 5, ellipsis: state.glyphs.ellipsis), .status(result.status)),
                 Span(Text.left(result.outcome.statusCode.map(String.init) ?? "", 4, ellipsis: state.glyphs.ellipsis)),
             ]
+            if state.charts { line += PhaseBar.line(result, scaleMs: phaseScale, width: 20, glyphs: state.glyphs) }
             line += result.outcome.phases.map { Span(" \($0.name) \($0.duration.humanReadable)", .muted) }
             if let reason = result.reason { line.append(Span("  " + reason.message, .status(.down))) }
             out.append(line)
@@ -57,6 +61,11 @@ enum DetailView {
         guard width > 4 else { return lines }
         var out: [Line] = []
         for line in lines {
+            // Most lines fit (every chart line is drawn to the width): kept as they are.
+            if line.reduce(0, { $0 + DisplayWidth.of($1.text) }) <= width {
+                out.append(line)
+                continue
+            }
             var current: Line = []
             var used = 0
             for span in line {

@@ -15,6 +15,8 @@ public struct Glyphs: Sendable, Equatable {
     public var check, stepSeparator: String
     /// True for the ASCII set: key names are spelled out too.
     public var isASCII: Bool
+    /// Charts in half blocks rather than braille (a font without braille: the Linux console).
+    public var blockCharts = false
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",

@@ -16,17 +16,18 @@ public enum Layout {
         let left = panes.filter { [.services, .databases, .websockets].contains($0) }
         let right = panes.filter { [.journeys, .modules].contains($0) }
         guard body.width >= twoColumnWidth, !left.isEmpty, !right.isEmpty else {
-            return stack(panes.map { ($0, want($0)) }, in: body, flexible: .events)
+            return stack(RoomChart.grow(panes.map { ($0, want($0)) }, height: body.height, state: state), in: body, flexible: .events)
         }
         // Wide: targets on the left, journeys and modules on the right, as tall as the taller
         // side needs; the event log takes the full width below (its lines are the longest).
-        let wanted = max(left.map(want).reduce(0, +), right.map(want).reduce(0, +))
+        let leftWants = RoomChart.grow(left.map { ($0, want($0)) }, height: body.height, state: state)
+        let wanted = max(leftWants.map(\.1).reduce(0, +), right.map(want).reduce(0, +))
         let topHeight = min(wanted, body.height - minimumEventsHeight)
         let leftWidth = body.width * 3 / 5
         let leftRect = Rect(x: body.x, y: body.y, width: leftWidth, height: topHeight)
         let rightRect = Rect(x: body.x + leftWidth, y: body.y, width: body.width - leftWidth, height: topHeight)
         let eventsRect = Rect(x: body.x, y: body.y + topHeight, width: body.width, height: body.height - topHeight)
-        return stack(left.map { ($0, want($0)) }, in: leftRect, flexible: left.first)
+        return stack(leftWants, in: leftRect, flexible: left.first)
             + stack(right.map { ($0, want($0)) }, in: rightRect, flexible: right.last)
             + [(.events, eventsRect)]
     }

@@ -28,8 +28,12 @@ public enum Renderer {
                 let focused = pane == state.focus
                 let count = state.rowCount(pane)
                 let selected = count > 0 && focused ? state.selectedRow(pane) : nil
+                // Rows the pane does not need may go to a chart below them.
+                let chart = RoomChart.area(state, pane: pane, inside: rect.inset)
+                var inset = rect.inset
+                inset.height -= chart?.height ?? 0
                 // The rows that fit, scrolled so the selection is visible (as Box.fill scrolls).
-                let height = max(0, rect.inset.height)
+                let height = max(0, inset.height)
                 let offset = selected.map { max(0, $0 - height + 1) } ?? 0
                 let window = offset..<(offset + height)
                 var heading = title(pane, state)
@@ -37,10 +41,11 @@ public enum Renderer {
                     heading += " \(offset + 1)-\(min(count, offset + height)) of \(count)"
                 }
                 Box.draw(rect, title: heading, focused: focused, glyphs: state.glyphs, into: &canvas)
-                var lines = self.lines(pane, state, width: rect.inset.width, window: window)
+                var lines = self.lines(pane, state, width: inset.width, window: window)
                 if lines.isEmpty { lines = [[Span(state.filter.isEmpty ? "nothing yet" : "nothing matches the filter '\(state.filter)'", .muted)]] }
                 // Target lists came windowed; the other panes scroll inside Box.fill.
-                Box.fill(lines, in: rect.inset, selected: pane.isTargetList ? selected.map { $0 - offset } : selected, into: &canvas)
+                Box.fill(lines, in: inset, selected: pane.isTargetList ? selected.map { $0 - offset } : selected, into: &canvas)
+                if let chart { RoomChart.draw(state, pane: pane, in: chart, into: &canvas) }
             }
         }
         if state.showSilences { SilencesOverlay.draw(state, into: &canvas) }

@@ -1,7 +1,7 @@
 import SondeCore
 
 /// A row per HTTP (and TCP) target: status, last latency against its goal, p95, success rate,
-/// a sparkline of recent latencies, and the last reason.
+/// the last results as an uptime bar, a sparkline of recent latencies, and the last reason.
 enum ServicesPane {
     static func title(_ state: DashboardState) -> String { "Services" }
 
@@ -10,7 +10,7 @@ enum ServicesPane {
         let rows = state.serviceRows
         // latency/target 15, p95 12, rate 5, gaps 3
         let columns = TargetColumns(names: rows.map(\.name), width: width, fixed: 15 + 1 + 12 + 1 + 5 + 1)
-        let (sparkWidth, reasonWidth) = columns.split
+        let (barWidth, sparkWidth, reasonWidth) = state.charts ? UptimeBar.columns(columns.split) : (0, columns.split.spark, columns.split.reason)
         let g = state.glyphs
         return rows[window.clamped(to: rows.indices)].map { info in
             let stats = state.stats[info.name]
@@ -25,6 +25,9 @@ enum ServicesPane {
                 Span("p95 ", .muted), Span(Text.left(Text.ms(stats?.window.p95), 8, ellipsis: g.ellipsis)), Span(" "),
                 Span(Text.right(Text.percent(stats?.window.successRate), 5, ellipsis: g.ellipsis)), Span(" "),
             ]
+            if barWidth > 0 {
+                line += UptimeBar.line(stats?.log.suffix(barWidth) ?? [], width: barWidth, glyphs: g) + [Span(" ")]
+            }
             if sparkWidth > 0 {
                 line += Sparkline.line(stats?.window.recentLatencies ?? [], width: sparkWidth, glyphs: g,
                                        markers: state.markerOffsets(info.name, count: sparkWidth)) + [Span(" ")]

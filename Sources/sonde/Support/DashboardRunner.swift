@@ -67,7 +67,16 @@ enum DashboardRunner {
             let options = DashboardOptions(
                 themes: themes, noColor: flags.noColor || TerminalCapabilities.noColorRequested(), ascii: flags.ascii, control: engine.control
             )
-            let hooks = DashboardHooks(onDeployMarker: { session.keep($0) })
+            let history = recorder?.store
+            let hooks = DashboardHooks(onDeployMarker: { session.keep($0) }, onDetailOpened: { name in
+                // Off the loop thread; the windows come back as a message. Without history the
+                // detail view shows this session's uptime alone.
+                guard let history else { return }
+                Task {
+                    guard let windows = try? await history.uptime(target: name) else { return }
+                    mailbox.send(.uptime(target: name, windows: windows))
+                }
+            })
             let state = DashboardState(config: config)
             let exit = await onOwnThread {
                 Result { () throws(TerminalError) in
