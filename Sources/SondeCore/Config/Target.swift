@@ -1,13 +1,13 @@
 import Foundation
 
 public enum TargetKind: String, Sendable, Codable, CaseIterable {
-    case http, websocket, postgres, redis, clickhouse, tcp, dns, icmp, exec, prometheus
+    case http, websocket, postgres, redis, clickhouse, tcp, dns, icmp, exec, prometheus, grpc
 
     /// Where a kind is shown: its dashboard pane and its report section. The one place that
     /// decides it, as an exhaustive switch, so a new kind makes the compiler ask.
     public var group: TargetGroup {
         switch self {
-        case .http, .tcp, .dns, .icmp, .exec, .prometheus: .services
+        case .http, .tcp, .dns, .icmp, .exec, .prometheus, .grpc: .services
         case .postgres, .redis, .clickhouse: .databases
         case .websocket: .websockets
         }
@@ -64,6 +64,7 @@ public enum ProbeSpec: Sendable, Equatable {
     case icmp(ICMPSpec)
     case exec(ExecSpec)
     case prometheus(PrometheusSpec)
+    case grpc(GRPCSpec)
 
     public var kind: TargetKind {
         switch self {
@@ -77,6 +78,7 @@ public enum ProbeSpec: Sendable, Equatable {
         case .icmp: .icmp
         case .exec: .exec
         case .prometheus: .prometheus
+        case .grpc: .grpc
         }
     }
 
@@ -93,6 +95,7 @@ public enum ProbeSpec: Sendable, Equatable {
         case .icmp(let s): s.host
         case .exec(let s): s.displayCommand
         case .prometheus(let s): s.url.redactedDescription
+        case .grpc(let s): s.displayEndpoint
         }
     }
 }

@@ -15,6 +15,7 @@ enum TargetReader {
         .icmp: ICMPReader.keys,
         .exec: ExecReader.keys,
         .prometheus: ["query", "report"],
+        .grpc: GRPCReader.keys,
     ]
     static let expectKeys: [TargetKind: [String]] = [
         .http: ["status", "latency", "contains", "json", "cert_days"],
@@ -22,6 +23,7 @@ enum TargetReader {
         .postgres: ["latency"], .redis: ["latency"], .clickhouse: ["latency"], .tcp: ["latency"],
         .dns: DNSReader.expectKeys, .icmp: ICMPReader.expectKeys, .exec: ExecReader.expectKeys,
         .prometheus: ["value", "latency"],
+        .grpc: GRPCReader.expectKeys,
     ]
 
     static var allKeys: [String] {
@@ -116,6 +118,8 @@ enum TargetReader {
             return .exec(try ExecReader.read(endpoint: endpoint, map: map, expect: expect))
         case .prometheus:
             return .prometheus(try PrometheusReader.read(endpoint: endpoint, map: map, expect: expect))
+        case .grpc:
+            return .grpc(try GRPCReader.read(endpoint: endpoint, map: map))
         }
     }
 

@@ -112,19 +112,6 @@ public struct HTTPProbe: Probe {
     }
 
     static func makeTLSContext(_ spec: HTTPSpec) -> Result<NIOSSLContext, FailureReason> {
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        if spec.insecure { configuration.certificateVerification = .none }
-        if let ca = spec.caFile {
-            do {
-                configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(ca))
-            } catch {
-                return .failure(FailureReason(.tls, "cannot read CA file \(ca): \(error)"))
-            }
-        }
-        do {
-            return .success(try NIOSSLContext(configuration: configuration))
-        } catch {
-            return .failure(FailureReason(.tls, "cannot set up TLS: \(error)"))
-        }
+        ClientTLSContext.make(insecure: spec.insecure, caFile: spec.caFile)
     }
 }

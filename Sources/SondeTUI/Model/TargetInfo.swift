@@ -44,6 +44,9 @@ public struct TargetInfo: Sendable, Equatable {
             return ["\(spec.type.rawValue) \(spec.name)", "server: \(spec.server?.display ?? "the system resolver (/etc/resolv.conf)")"]
         case .exec(let spec):
             return [spec.displayCommand]
+        case .grpc(let spec):
+            return ["grpc.health.v1.Health/Check \(spec.displayEndpoint)", "service: " + (spec.service.isEmpty ? "(the server as a whole)" : spec.service)]
+                + (spec.tls ? ["TLS: " + (spec.insecure ? "not verified (insecure)" : spec.caFile.map { "CA \($0)" } ?? "the system's trust store")] : [])
         case .prometheus(let spec):
             return [probe.displayEndpoint, "query: \(spec.query.excerpt(60))"] + (spec.expectation.map { ["expect value \($0)"] } ?? [])
         }
