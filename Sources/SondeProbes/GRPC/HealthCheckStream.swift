@@ -141,7 +141,8 @@ final class HealthCheckStream: ChannelInboundHandler {
         if let wrongProtocol {
             fail(wrongProtocol, context: context)
         } else if timeline.settings == nil {
-            fail(FailureReason(.closed, "\(endpoint) closed the connection before its HTTP/2 settings: is this a gRPC (HTTP/2) port?"), context: context)
+            let hint = request.tls == nil ? ", or does it want TLS (grpcs://)?" : "?"
+            fail(FailureReason(.closed, "\(endpoint) closed the connection before its HTTP/2 settings: is this a gRPC (HTTP/2) port\(hint)"), context: context)
         } else {
             fail(FailureReason(.closed, "\(endpoint) closed the connection before the Health/Check answer"), context: context)
         }
@@ -151,7 +152,7 @@ final class HealthCheckStream: ChannelInboundHandler {
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if let wrongProtocol {
             fail(wrongProtocol, context: context)
-        } else if error is NIOHTTP2Error {
+        } else if error is any NIOHTTP2Error {
             fail(FailureReason(.protocolError, "\(endpoint) did not speak HTTP/2 as gRPC needs (\(String(describing: error).excerpt(120)))"), context: context)
         } else {
             fail(NetworkErrorClassifier.classify(error, endpoint: endpoint, certificates: certificates), context: context)

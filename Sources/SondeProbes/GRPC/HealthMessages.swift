@@ -31,7 +31,7 @@ enum HealthMessages {
         guard let message = body.readBytes(length: Int(length)) else {
             return .failure(.init("the response message is cut short (\(body.readableBytes) of \(length) bytes)"))
         }
-        return ProtobufWire.varintField(1, in: message).mapError { HealthMessageError($0) }
+        return ProtobufWire.varintField(1, in: message)
     }
 }
 
@@ -75,28 +75,28 @@ enum ProtobufWire {
     }
 
     /// The last value of varint field `field` (protobuf's rule for a repeated scalar), 0 when absent.
-    static func varintField(_ field: UInt64, in bytes: [UInt8]) -> Result<UInt64, String> {
+    static func varintField(_ field: UInt64, in bytes: [UInt8]) -> Result<UInt64, HealthMessageError> {
         var index = 0
         var found: UInt64 = 0
         while index < bytes.count {
-            guard let key = readVarint(bytes, &index) else { return .failure("the response message ends inside a field key") }
+            guard let key = readVarint(bytes, &index) else { return .failure(HealthMessageError("the response message ends inside a field key")) }
             let wireType = UInt8(key & 7)
             switch wireType {
             case varintType:
-                guard let value = readVarint(bytes, &index) else { return .failure("the response message ends inside a number") }
+                guard let value = readVarint(bytes, &index) else { return .failure(HealthMessageError("the response message ends inside a number")) }
                 if key >> 3 == field { found = value }
             case fixed64, fixed32:
                 index += wireType == fixed64 ? 8 : 4
             case lengthDelimited:
                 guard let length = readVarint(bytes, &index), length <= UInt64(bytes.count - index) else {
-                    return .failure("the response message has a field longer than the message")
+                    return .failure(HealthMessageError("the response message has a field longer than the message"))
                 }
                 index += Int(length)
             default:
-                return .failure("the response message is not protobuf (wire type \(wireType))")
+                return .failure(HealthMessageError("the response message is not protobuf (wire type \(wireType))"))
             }
         }
-        guard index == bytes.count else { return .failure("the response message ends inside a field") }
+        guard index == bytes.count else { return .failure(HealthMessageError("the response message ends inside a field")) }
         return .success(found)
     }
 }
