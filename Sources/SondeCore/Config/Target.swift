@@ -130,6 +130,10 @@ public struct HTTPSpec: Sendable, Equatable {
     /// JSON path or `header:Name` of a version field to watch for deploys.
     public var version: CaptureSource?
     public var followRedirects: Int
+    /// mTLS: the certificate and key presented to the server.
+    public var clientCertificate: ClientCertificate?
+    /// curl's `--resolve`: addresses used instead of a lookup for these host:port pairs.
+    public var resolve: [ResolveOverride] = []
 
     public init(
         url: URL, method: String = "GET", headers: [Header] = [], body: String? = nil,
@@ -157,6 +161,7 @@ public struct HTTPSpec: Sendable, Equatable {
             && lhs.report.map(\.path) == rhs.report.map(\.path) && lhs.maxBodyBytes == rhs.maxBodyBytes
             && lhs.insecure == rhs.insecure && lhs.caFile == rhs.caFile && lhs.version == rhs.version
             && lhs.captures.map(\.name) == rhs.captures.map(\.name) && lhs.followRedirects == rhs.followRedirects
+            && lhs.clientCertificate == rhs.clientCertificate && lhs.resolve == rhs.resolve
     }
 }
 

@@ -5,7 +5,7 @@ import Foundation
 enum TargetReader {
     static let commonKeys = ["name", "interval", "timeout", "expect", "expect_failure"]
     static let kindKeys: [TargetKind: [String]] = [
-        .http: ["method", "headers", "body", "report", "capture", "max_body", "insecure", "ca", "version", "follow_redirects"],
+        .http: ["method", "headers", "body", "report", "capture", "max_body", "insecure", "ca", "version", "follow_redirects"] + HTTPClientOptionsReader.keys,
         .websocket: ["headers", "subprotocol", "send", "insecure", "ca"],
         .postgres: ["query", "tls"],
         .redis: ["role"],
@@ -164,6 +164,7 @@ enum TargetReader {
         if let ca = map["ca"] { spec.caFile = try readCAFile(ca) }
         if let version = map["version"] { spec.version = try readCaptureSource(version) }
         if let redirects = map["follow_redirects"] { spec.followRedirects = try redirects.int(in: 0...20) }
+        try HTTPClientOptionsReader.read(into: &spec, map: map)
         return spec
     }
 

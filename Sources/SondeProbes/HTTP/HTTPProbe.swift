@@ -63,7 +63,7 @@ public struct HTTPProbe: Probe {
         }
 
         let address: SocketAddress
-        switch await HostResolver.system.resolve(host: host, port: port, deadline: clock.deadline, budget: clock.budget) {
+        switch await ResolveOverrideLookup.resolve(host: host, port: port, overrides: spec.resolve, clock: clock) {
         case .success(let a): address = a
         case .failure(let reason): return Attempt(result: .failed(reason, phases: timeline.phases))
         }
@@ -112,6 +112,6 @@ public struct HTTPProbe: Probe {
     }
 
     static func makeTLSContext(_ spec: HTTPSpec) -> Result<NIOSSLContext, FailureReason> {
-        ClientTLSContext.make(insecure: spec.insecure, caFile: spec.caFile)
+        ClientTLSContext.make(insecure: spec.insecure, caFile: spec.caFile, clientCertificate: spec.clientCertificate)
     }
 }

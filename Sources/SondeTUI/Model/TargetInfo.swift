@@ -29,6 +29,8 @@ public struct TargetInfo: Sendable, Equatable {
         case .http(let spec):
             return ["\(spec.method) \(spec.url.redactedDescription)"] + spec.headers.map { "\($0.name): \($0.displayValue)" }
                 + (spec.body.map { ["body: \($0.excerpt(60))"] } ?? [])
+                + spec.resolve.map { "resolve: \($0.display)" }
+                + (spec.clientCertificate.map { ["client certificate: \($0.certificateFile)"] } ?? [])
         case .websocket(let spec):
             var lines = ["GET \(spec.url.redactedDescription) (WebSocket upgrade)"]
             lines += spec.headers.map { "\($0.name): \($0.displayValue)" }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Reads an `http:` target's client options: `tls: { cert, key, ca, insecure }` and
+/// `resolve: host:port:address` (one or a list).
+enum HTTPClientOptionsReader {
+    static let keys = ["tls", "resolve"]
+
+    static func read(into spec: inout HTTPSpec, map: ConfigMapping) throws(ConfigError) {
+        if let node = map["tls"] { try readTLS(node, into: &spec, map: map) }
+        if let node = map["resolve"] {
+            spec.resolve = try node.listOrSingle().map { item throws(ConfigError) in try readResolve(item) }
+        }
+    }
+
+    private static func readTLS(_ node: ConfigNode, into spec: inout HTTPSpec, map: ConfigMapping) throws(ConfigError) {
+        let tls = try node.mapping(allowed: ["cert", "key", "ca", "insecure"])
+        switch (tls["cert"], tls["key"]) {
+        case (let cert?, let key?):
+            spec.clientCertificate = ClientCertificate(certificateFile: try readableFile(cert, "certificate"), keyFile: try readableFile(key, "key"))
+        case (let cert?, nil):
+            throw cert.error("a client certificate needs its key: add key: FILE")
+        case (nil, let key?):
+            throw key.error("a client key needs its certificate: add cert: FILE")
+        case (nil, nil):
+            break
+        }
+        for key in ["ca", "insecure"] {
+            if let inner = tls[key], map[key] != nil { throw inner.error("'\(key)' is given twice, here and beside tls:; keep one") }
+        }
+        if let ca = tls["ca"] { spec.caFile = try TargetReader.readCAFile(ca) }
+        if let insecure = tls["insecure"] { spec.insecure = try insecure.bool() }
+    }
+
+    private static func readableFile(_ node: ConfigNode, _ what: String) throws(ConfigError) -> String {
+        let path = try node.nonEmptyString()
+        guard FileManager.default.isReadableFile(atPath: path) else { throw node.error("\(what) file '\(path)' cannot be read") }
+        return path
+    }
+
+    /// `api.example.com:443:10.0.0.7` or `api.example.com:443:[::1]`, as curl writes it.
+    private static func readResolve(_ node: ConfigNode) throws(ConfigError) -> ResolveOverride {
+        let text = try node.nonEmptyString().trimmingCharacters(in: .whitespaces)
+        let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, !parts[0].isEmpty, let port = Int(parts[1]), (1...65535).contains(port) else {
+            throw node.error("'\(text)' must be host:port:address, as curl's --resolve (api.example.com:443:10.0.0.7)")
+        }
+        var address = parts[2]
+        if address.hasPrefix("["), address.hasSuffix("]") { address = String(address.dropFirst().dropLast()) }
+        guard isIPAddress(address) else { throw node.error("'\(parts[2])' is not an IP address (resolve: takes one address, as curl's does)") }
+        return ResolveOverride(host: parts[0], port: port, address: address)
+    }
+
+    private static func isIPAddress(_ text: String) -> Bool {
+        let quads = text.split(separator: ".", omittingEmptySubsequences: false)
+        if quads.count == 4, quads.allSatisfy({ $0.count <= 3 && UInt8($0) != nil }) { return true }
+        return text.contains(":") && text.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+    }
+}
