@@ -30,3 +30,31 @@ public struct ResolveOverride: Sendable, Equatable {
 
     public var display: String { "\(host):\(port) → \(address)" }
 }
+
+/// `proxy:`: an HTTP CONNECT proxy the probe tunnels through, or `env` for the proxy the
+/// environment names (HTTPS_PROXY / HTTP_PROXY and NO_PROXY, read only when asked).
+public enum ProxySetting: Sendable, Equatable {
+    case server(host: String, port: Int)
+    case environment
+}
+
+/// NO_PROXY's rules, as curl reads them: `*` is every host; `example.com` and `.example.com`
+/// are that name and its subdomains; an entry with `:port` only that port; IPs match exactly.
+public enum NoProxyRule {
+    public static func exempts(host: String, port: Int, entries: [String]) -> Bool {
+        let host = host.lowercased()
+        for raw in entries {
+            var entry = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            if entry == "*" { return true }
+            if let colon = entry.lastIndex(of: ":"), !entry.hasSuffix("]"), entry.filter({ $0 == ":" }).count == 1 {
+                guard Int(entry[entry.index(after: colon)...]) == port else { continue }
+                entry = String(entry[..<colon])
+            }
+            if entry.hasPrefix("[") && entry.hasSuffix("]") { entry = String(entry.dropFirst().dropLast()) }
+            while entry.hasPrefix(".") { entry.removeFirst() }
+            guard !entry.isEmpty else { continue }
+            if host == entry || host.hasSuffix("." + entry) { return true }
+        }
+        return false
+    }
+}

@@ -1,15 +1,36 @@
 import Foundation
 
 /// Reads an `http:` target's client options: `tls: { cert, key, ca, insecure }` and
-/// `resolve: host:port:address` (one or a list).
+/// `resolve: host:port:address` (one or a list), `proxy: http://host:port | env`, `no_proxy:`.
 enum HTTPClientOptionsReader {
-    static let keys = ["tls", "resolve"]
+    static let keys = ["tls", "resolve", "proxy", "no_proxy"]
 
     static func read(into spec: inout HTTPSpec, map: ConfigMapping) throws(ConfigError) {
         if let node = map["tls"] { try readTLS(node, into: &spec, map: map) }
         if let node = map["resolve"] {
             spec.resolve = try node.listOrSingle().map { item throws(ConfigError) in try readResolve(item) }
         }
+        if let node = map["proxy"] { spec.proxy = try readProxy(node) }
+        if let node = map["no_proxy"] {
+            // A list, or one comma-separated string as NO_PROXY is written.
+            for item in try node.listOrSingle() {
+                spec.noProxy += try item.nonEmptyString().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+        }
+    }
+
+    /// `env`, or `http://host:port` (CONNECT tunnels; a proxy spoken to over TLS is not supported).
+    private static func readProxy(_ node: ConfigNode) throws(ConfigError) -> ProxySetting {
+        let text = try node.nonEmptyString().trimmingCharacters(in: .whitespaces)
+        if text.lowercased() == "env" { return .environment }
+        guard text.lowercased().hasPrefix("http://") else {
+            throw node.error("'\(text)' must be http://host:port (an HTTP CONNECT proxy) or env (HTTPS_PROXY / HTTP_PROXY and NO_PROXY)")
+        }
+        var address = String(text.dropFirst("http://".count))
+        if address.hasSuffix("/") { address.removeLast() }
+        guard !address.contains("@") else { throw node.error("proxy credentials are not supported; write http://host:port") }
+        let (host, port) = try HostPortReader.parse(address, node: node, defaultPort: 3128)
+        return .server(host: host, port: port)
     }
 
     private static func readTLS(_ node: ConfigNode, into spec: inout HTTPSpec, map: ConfigMapping) throws(ConfigError) {

@@ -134,6 +134,9 @@ public struct HTTPSpec: Sendable, Equatable {
     public var clientCertificate: ClientCertificate?
     /// curl's `--resolve`: addresses used instead of a lookup for these host:port pairs.
     public var resolve: [ResolveOverride] = []
+    /// An HTTP CONNECT proxy to tunnel through, and hosts that go direct all the same.
+    public var proxy: ProxySetting?
+    public var noProxy: [String] = []
 
     public init(
         url: URL, method: String = "GET", headers: [Header] = [], body: String? = nil,
@@ -162,6 +165,7 @@ public struct HTTPSpec: Sendable, Equatable {
             && lhs.insecure == rhs.insecure && lhs.caFile == rhs.caFile && lhs.version == rhs.version
             && lhs.captures.map(\.name) == rhs.captures.map(\.name) && lhs.followRedirects == rhs.followRedirects
             && lhs.clientCertificate == rhs.clientCertificate && lhs.resolve == rhs.resolve
+            && lhs.proxy == rhs.proxy && lhs.noProxy == rhs.noProxy
     }
 }
 

@@ -62,20 +62,22 @@ public struct HTTPProbe: Probe {
             }
         }
 
+        let proxy = ProxyRoute.choose(host: host, port: port, secure: secure, spec: spec)
         let address: SocketAddress
-        switch await ResolveOverrideLookup.resolve(host: host, port: port, overrides: spec.resolve, clock: clock) {
+        switch await ResolveOverrideLookup.resolve(host: proxy?.host ?? host, port: proxy?.port ?? port,
+                                                   overrides: proxy == nil ? spec.resolve : [], clock: clock) {
         case .success(let a): address = a
-        case .failure(let reason): return Attempt(result: .failed(reason, phases: timeline.phases))
+        case .failure(let reason): return Attempt(result: .failed(proxy?.explain(reason) ?? reason, phases: timeline.phases))
         }
         timeline.resolved = .now
 
         let request = HTTPExchange.Request(
             address: address, host: host, port: port, head: requestHead(url, host: host, port: port, secure: secure),
-            body: spec.body.map { ByteBuffer(string: $0) }, tls: tlsContext, maxBodyBytes: spec.maxBodyBytes
+            body: spec.body.map { ByteBuffer(string: $0) }, tls: tlsContext, maxBodyBytes: spec.maxBodyBytes, tunnel: proxy
         )
         switch await HTTPExchange.perform(request, timeline: timeline, clock: clock) {
         case .failure(let failure):
-            return Attempt(result: .failed(failure.reason, phases: failure.phases))
+            return Attempt(result: .failed(proxy?.explain(failure.reason) ?? failure.reason, phases: failure.phases))
         case .success(let raw):
             let headers = raw.head.headers.map { ($0.name, $0.value) }
             let evaluator = HTTPResponseEvaluator(spec: spec)

@@ -30,6 +30,12 @@ public struct TargetInfo: Sendable, Equatable {
             return ["\(spec.method) \(spec.url.redactedDescription)"] + spec.headers.map { "\($0.name): \($0.displayValue)" }
                 + (spec.body.map { ["body: \($0.excerpt(60))"] } ?? [])
                 + spec.resolve.map { "resolve: \($0.display)" }
+                + (spec.proxy.map { proxy in
+                    switch proxy {
+                    case .server(let host, let port): ["proxy: \(host):\(port)"]
+                    case .environment: ["proxy: from HTTPS_PROXY / HTTP_PROXY"]
+                    }
+                } ?? [])
                 + (spec.clientCertificate.map { ["client certificate: \($0.certificateFile)"] } ?? [])
         case .websocket(let spec):
             var lines = ["GET \(spec.url.redactedDescription) (WebSocket upgrade)"]

@@ -34,6 +34,21 @@ struct HTTPClientOptionsConfigTests {
         #expect(!spec.resolve[0].applies(to: "api.sonde.test", port: 443))
     }
 
+    @Test func proxyForms() throws {
+        let given = try spec("  - { name: a, http: \"https://x.test/\", proxy: \"http://127.0.0.1:8888\", no_proxy: \".internal, localhost\" }\n")
+        #expect(given.proxy == .server(host: "127.0.0.1", port: 8888))
+        #expect(given.noProxy == [".internal", "localhost"])
+        #expect(try spec("  - { name: a, http: \"https://x.test/\", proxy: env }\n").proxy == .environment)
+        #expect(try spec("  - { name: a, http: \"https://x.test/\", proxy: \"http://proxy.test\" }\n").proxy == .server(host: "proxy.test", port: 3128))
+        #expect(errors("  - name: a\n    http: https://x.test/\n    proxy: socks5://127.0.0.1:1080\n") == [
+            "h.yml:4:12: targets[0].proxy: 'socks5://127.0.0.1:1080' must be http://host:port (an HTTP CONNECT proxy) or env (HTTPS_PROXY / HTTP_PROXY and NO_PROXY)",
+        ])
+        #expect(NoProxyRule.exempts(host: "a.b.internal", port: 1, entries: [".internal"]))
+        #expect(NoProxyRule.exempts(host: "internal", port: 1, entries: ["internal"]))
+        #expect(!NoProxyRule.exempts(host: "notinternal", port: 1, entries: ["internal"]))
+        #expect(NoProxyRule.exempts(host: "x", port: 9, entries: ["*"]))
+    }
+
     @Test func mistakesNameFileLineAndKey() {
         #expect(errors("  - name: a\n    http: https://x.test/\n    tls: { cert: /etc/hostname }\n") == [
             "h.yml:4:18: targets[0].tls.cert: a client certificate needs its key: add key: FILE",
