@@ -81,7 +81,7 @@ enum HTTPExchange {
             .channelInitializer { channel in
                 do {
                     let sync = channel.pipeline.syncOperations
-                    if let proxy = request.tunnel { try sync.addHandler(ProxyTunnelHandler(authority: endpoint, proxy: proxy.display)) }
+                    if request.tunnel != nil { try sync.addHandler(ProxyTunnelHandler(authority: StreamEndpoint.display(host: request.host, port: request.port))) }
                     if let tls = request.tls {
                         try sync.addHandler(try NIOSSLClientHandler(
                             context: tls, serverHostname: serverName, verificationCallback: certificates.value.observe

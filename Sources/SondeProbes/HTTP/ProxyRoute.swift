@@ -9,7 +9,7 @@ struct ProxyRoute: Sendable, Equatable {
     let port: Int
 
     /// `127.0.0.1:3128`: never the URL an environment variable held, which may carry a password.
-    var display: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    var display: String { StreamEndpoint.display(host: host, port: port) }
 
     static func choose(host: String, port: Int, secure: Bool, spec: HTTPSpec,
                        environment: [String: String] = ProcessInfo.processInfo.environment) -> ProxyRoute? {

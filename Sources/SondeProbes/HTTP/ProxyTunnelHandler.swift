@@ -10,14 +10,12 @@ final class ProxyTunnelHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private static let maxHead = 16 << 10
     private let authority: String
-    private let proxy: String
     private var head = ByteBuffer()
     private var established = false
 
-    /// `authority` is the target's `host:port`; `proxy` its display, for reasons.
-    init(authority: String, proxy: String) {
+    /// `authority` is the target's `host:port` (brackets around an IPv6 literal).
+    init(authority: String) {
         self.authority = authority
-        self.proxy = proxy
     }
 
     func channelActive(context: ChannelHandlerContext) {
