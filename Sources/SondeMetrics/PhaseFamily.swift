@@ -34,6 +34,12 @@ public struct PhaseFamily: Sendable, Hashable {
         renamed: [:], skipped: [PhaseTiming.total]
     )
 
+    /// blackbox_exporter's grpc prober family; its `resolve` for the lookup, Sonde's other phases.
+    public static let grpc = PhaseFamily(
+        name: "probe_grpc_duration_seconds", help: "Duration of each phase of a gRPC health check (resolve, connect, tls, http2_settings, response).",
+        renamed: [PhaseTiming.dns: "resolve"], skipped: [PhaseTiming.total]
+    )
+
     public static let other = PhaseFamily(
         name: "sonde_phase_duration_seconds", help: "Duration of each phase of a dns, icmp or exec probe.",
         renamed: [:], skipped: [PhaseTiming.total]
@@ -47,11 +53,12 @@ public struct PhaseFamily: Sendable, Hashable {
         case .tcp: .tcp
         case .prometheus: .prometheus
         case .dns, .icmp, .exec: .other
+        case .grpc: .grpc
         }
     }
 
     /// Every family, in page order.
-    public static let all: [PhaseFamily] = [.http, .websocket, .database, .tcp, .prometheus, .other]
+    public static let all: [PhaseFamily] = [.http, .websocket, .database, .tcp, .prometheus, .grpc, .other]
 
     func exportedName(_ phase: String) -> String? {
         skipped.contains(phase) ? nil : renamed[phase] ?? phase

@@ -14,6 +14,7 @@ public enum ProbeFactory {
         case .icmp(let spec): ICMPProbe(spec: spec)
         case .exec(let spec): ExecProbe(spec: spec)
         case .prometheus(let spec): PrometheusProbe(spec: spec)
+        case .grpc(let spec): GRPCProbe(spec: spec)
         }
     }
 }

@@ -10,6 +10,9 @@ final class ServerProcess: @unchecked Sendable {
     // @unchecked: `process` is set once in init and only read afterwards; Process itself is thread-safe for terminate/wait.
     private let process: Process
     private let output: Pipe
+    /// The server's stdin, kept open while it runs: a peer that takes commands (the gRPC health
+    /// peer) reads them here and exits when it closes.
+    private let input: Pipe
 
     /// Starts `executable` and returns once a line of its output contains `readyLine`. The wait
     /// blocks a thread, so it runs off Swift's cooperative pool (two threads on a 2-core machine),
@@ -23,19 +26,29 @@ final class ServerProcess: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         output = Pipe()
+        input = Pipe()
         process.standardOutput = output
         process.standardError = output
+        process.standardInput = input
         try process.run()
-        try waitFor(readyLine)
+        self.readyLine = try waitFor(readyLine)
     }
 
-    /// Reads output until `text` appears; fails if the process exits first. Plain read(2): Foundation's
-    /// `availableData` on Linux can wait for end of file on a pipe, which a running server never sends.
-    func waitFor(_ text: String) throws {
+    /// Reads output until a whole line containing `text` has come, and returns that line; fails if
+    /// the process exits first. Plain read(2): Foundation's `availableData` on Linux can wait for
+    /// end of file on a pipe, which a running server never sends.
+    @discardableResult
+    func waitFor(_ text: String) throws -> String {
         var seen = ""
         let fd = output.fileHandleForReading.fileDescriptor
         var chunk = [UInt8](repeating: 0, count: 4096)
-        while !seen.contains(text) {
+        func line() -> String? {
+            guard let range = seen.range(of: text), let end = seen[range.upperBound...].firstIndex(of: "\n") else { return nil }
+            let start = seen[..<range.lowerBound].lastIndex(of: "\n").map { seen.index(after: $0) } ?? seen.startIndex
+            return String(seen[start..<end])
+        }
+        while true {
+            if let found = line() { return found }
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             // Another child of the test runner exiting (SIGCHLD) interrupts the read: read again.
             if count < 0, errno == EINTR { continue }
@@ -44,6 +57,16 @@ final class ServerProcess: @unchecked Sendable {
             }
             seen += String(decoding: chunk[0..<count], as: UTF8.self)
         }
+    }
+
+    /// The first line of output containing `text` since the start (for a port the server chose).
+    private(set) var readyLine = ""
+
+    /// Writes one command line to the server's stdin and waits for the line that says it took effect.
+    func send(_ command: String, awaiting reply: String) async throws {
+        let data = Data((command + "\n").utf8)
+        try input.fileHandleForWriting.write(contentsOf: data)
+        try await Blocking.run { try self.waitFor(reply) }
     }
 
     struct StartError: Error, CustomStringConvertible {

@@ -1,13 +1,13 @@
 import Foundation
 
 public enum TargetKind: String, Sendable, Codable, CaseIterable {
-    case http, websocket, postgres, redis, clickhouse, tcp, dns, icmp, exec, prometheus
+    case http, websocket, postgres, redis, clickhouse, tcp, dns, icmp, exec, prometheus, grpc
 
     /// Where a kind is shown: its dashboard pane and its report section. The one place that
     /// decides it, as an exhaustive switch, so a new kind makes the compiler ask.
     public var group: TargetGroup {
         switch self {
-        case .http, .tcp, .dns, .icmp, .exec, .prometheus: .services
+        case .http, .tcp, .dns, .icmp, .exec, .prometheus, .grpc: .services
         case .postgres, .redis, .clickhouse: .databases
         case .websocket: .websockets
         }
@@ -64,6 +64,7 @@ public enum ProbeSpec: Sendable, Equatable {
     case icmp(ICMPSpec)
     case exec(ExecSpec)
     case prometheus(PrometheusSpec)
+    case grpc(GRPCSpec)
 
     public var kind: TargetKind {
         switch self {
@@ -77,6 +78,7 @@ public enum ProbeSpec: Sendable, Equatable {
         case .icmp: .icmp
         case .exec: .exec
         case .prometheus: .prometheus
+        case .grpc: .grpc
         }
     }
 
@@ -93,6 +95,7 @@ public enum ProbeSpec: Sendable, Equatable {
         case .icmp(let s): s.host
         case .exec(let s): s.displayCommand
         case .prometheus(let s): s.url.redactedDescription
+        case .grpc(let s): s.displayEndpoint
         }
     }
 }
@@ -127,6 +130,13 @@ public struct HTTPSpec: Sendable, Equatable {
     /// JSON path or `header:Name` of a version field to watch for deploys.
     public var version: CaptureSource?
     public var followRedirects: Int
+    /// mTLS: the certificate and key presented to the server.
+    public var clientCertificate: ClientCertificate?
+    /// curl's `--resolve`: addresses used instead of a lookup for these host:port pairs.
+    public var resolve: [ResolveOverride] = []
+    /// An HTTP CONNECT proxy to tunnel through, and hosts that go direct all the same.
+    public var proxy: ProxySetting?
+    public var noProxy: [String] = []
 
     public init(
         url: URL, method: String = "GET", headers: [Header] = [], body: String? = nil,
@@ -154,6 +164,8 @@ public struct HTTPSpec: Sendable, Equatable {
             && lhs.report.map(\.path) == rhs.report.map(\.path) && lhs.maxBodyBytes == rhs.maxBodyBytes
             && lhs.insecure == rhs.insecure && lhs.caFile == rhs.caFile && lhs.version == rhs.version
             && lhs.captures.map(\.name) == rhs.captures.map(\.name) && lhs.followRedirects == rhs.followRedirects
+            && lhs.clientCertificate == rhs.clientCertificate && lhs.resolve == rhs.resolve
+            && lhs.proxy == rhs.proxy && lhs.noProxy == rhs.noProxy
     }
 }
 

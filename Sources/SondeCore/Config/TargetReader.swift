@@ -5,7 +5,7 @@ import Foundation
 enum TargetReader {
     static let commonKeys = ["name", "interval", "timeout", "expect", "expect_failure"]
     static let kindKeys: [TargetKind: [String]] = [
-        .http: ["method", "headers", "body", "report", "capture", "max_body", "insecure", "ca", "version", "follow_redirects"],
+        .http: ["method", "headers", "body", "report", "capture", "max_body", "insecure", "ca", "version", "follow_redirects"] + HTTPClientOptionsReader.keys,
         .websocket: ["headers", "subprotocol", "send", "insecure", "ca"],
         .postgres: ["query", "tls"],
         .redis: ["role"],
@@ -15,6 +15,7 @@ enum TargetReader {
         .icmp: ICMPReader.keys,
         .exec: ExecReader.keys,
         .prometheus: ["query", "report"],
+        .grpc: GRPCReader.keys,
     ]
     static let expectKeys: [TargetKind: [String]] = [
         .http: ["status", "latency", "contains", "json", "cert_days"],
@@ -22,6 +23,7 @@ enum TargetReader {
         .postgres: ["latency"], .redis: ["latency"], .clickhouse: ["latency"], .tcp: ["latency"],
         .dns: DNSReader.expectKeys, .icmp: ICMPReader.expectKeys, .exec: ExecReader.expectKeys,
         .prometheus: ["value", "latency"],
+        .grpc: GRPCReader.expectKeys,
     ]
 
     static var allKeys: [String] {
@@ -116,6 +118,8 @@ enum TargetReader {
             return .exec(try ExecReader.read(endpoint: endpoint, map: map, expect: expect))
         case .prometheus:
             return .prometheus(try PrometheusReader.read(endpoint: endpoint, map: map, expect: expect))
+        case .grpc:
+            return .grpc(try GRPCReader.read(endpoint: endpoint, map: map))
         }
     }
 
@@ -160,6 +164,7 @@ enum TargetReader {
         if let ca = map["ca"] { spec.caFile = try readCAFile(ca) }
         if let version = map["version"] { spec.version = try readCaptureSource(version) }
         if let redirects = map["follow_redirects"] { spec.followRedirects = try redirects.int(in: 0...20) }
+        try HTTPClientOptionsReader.read(into: &spec, map: map)
         return spec
     }
 

@@ -21,7 +21,7 @@ public enum StepTargetResolver {
             spec.headers = try headers(spec.headers, captured)
             spec.send = try spec.send.map { text throws(StepPlaceholders.Unresolved) in try StepPlaceholders.substitute(text, with: captured) }
             resolved.probe = .websocket(spec)
-        case .postgres, .redis, .clickhouse, .tcp, .dns, .icmp, .exec, .prometheus:
+        case .postgres, .redis, .clickhouse, .tcp, .dns, .icmp, .exec, .prometheus, .grpc:
             break
         }
         return resolved
@@ -31,7 +31,7 @@ public enum StepTargetResolver {
         switch probe {
         case .http(let spec): [spec.url.absoluteString] + spec.headers.map(\.value) + [spec.body].compactMap { $0 }
         case .websocket(let spec): [spec.url.absoluteString] + spec.headers.map(\.value) + [spec.send].compactMap { $0 }
-        case .postgres, .redis, .clickhouse, .tcp, .dns, .icmp, .exec, .prometheus: []
+        case .postgres, .redis, .clickhouse, .tcp, .dns, .icmp, .exec, .prometheus, .grpc: []
         }
     }
 

@@ -17,6 +17,8 @@ public struct FailureReason: Error, Sendable, Equatable, Codable, CustomStringCo
         case plugin
         /// A certificate expires within `expect.cert_days`, or has expired.
         case certificate
+        /// A gRPC server answered with a status other than OK, or a health state other than SERVING.
+        case grpc
         case other
     }
 

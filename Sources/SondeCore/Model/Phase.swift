@@ -19,6 +19,10 @@ public struct PhaseTiming: Sendable, Equatable, Codable {
     public static let query = "query"
     public static let lookup = "lookup"
     public static let run = "run"
+    /// gRPC: from the connection (or TLS) being up to the server's first SETTINGS frame.
+    public static let http2Settings = "http2_settings"
+    /// gRPC: from the request written to the end of the response stream (trailers).
+    public static let response = "response"
 }
 
 /// A figure a service reports about its own dependencies ("postgres 101 ms" in a /health body).

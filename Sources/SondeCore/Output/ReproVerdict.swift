@@ -79,6 +79,7 @@ public enum ReproVerdicts {
         case .dns: return "answered\(latency)"
         case .icmp: return "replied\(latency)"
         case .exec: return "OK\(latency)"
+        case .grpc: return "SERVING\(latency)"
         case .prometheus: return "\(result.outcome.message ?? "answered")\(latency)"
         }
     }

@@ -61,6 +61,8 @@ enum HTTPExchange {
         var body: ByteBuffer?
         var tls: NIOSSLContext?
         var maxBodyBytes: Int
+        /// Set when the exchange goes through a CONNECT proxy (`address` is then the proxy's).
+        var tunnel: ProxyRoute?
     }
 
     static func perform(_ request: Request, timeline: ExchangeTimeline, clock: ProbeClock) async -> Result<RawHTTPResponse, HTTPExchangeFailure> {
@@ -79,6 +81,7 @@ enum HTTPExchange {
             .channelInitializer { channel in
                 do {
                     let sync = channel.pipeline.syncOperations
+                    if request.tunnel != nil { try sync.addHandler(ProxyTunnelHandler(authority: StreamEndpoint.display(host: request.host, port: request.port))) }
                     if let tls = request.tls {
                         try sync.addHandler(try NIOSSLClientHandler(
                             context: tls, serverHostname: serverName, verificationCallback: certificates.value.observe

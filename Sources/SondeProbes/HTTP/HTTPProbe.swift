@@ -62,20 +62,22 @@ public struct HTTPProbe: Probe {
             }
         }
 
+        let proxy = ProxyRoute.choose(host: host, port: port, secure: secure, spec: spec)
         let address: SocketAddress
-        switch await HostResolver.system.resolve(host: host, port: port, deadline: clock.deadline, budget: clock.budget) {
+        switch await ResolveOverrideLookup.resolve(host: proxy?.host ?? host, port: proxy?.port ?? port,
+                                                   overrides: proxy == nil ? spec.resolve : [], clock: clock) {
         case .success(let a): address = a
-        case .failure(let reason): return Attempt(result: .failed(reason, phases: timeline.phases))
+        case .failure(let reason): return Attempt(result: .failed(proxy?.explain(reason) ?? reason, phases: timeline.phases))
         }
         timeline.resolved = .now
 
         let request = HTTPExchange.Request(
             address: address, host: host, port: port, head: requestHead(url, host: host, port: port, secure: secure),
-            body: spec.body.map { ByteBuffer(string: $0) }, tls: tlsContext, maxBodyBytes: spec.maxBodyBytes
+            body: spec.body.map { ByteBuffer(string: $0) }, tls: tlsContext, maxBodyBytes: spec.maxBodyBytes, tunnel: proxy
         )
         switch await HTTPExchange.perform(request, timeline: timeline, clock: clock) {
         case .failure(let failure):
-            return Attempt(result: .failed(failure.reason, phases: failure.phases))
+            return Attempt(result: .failed(proxy?.explain(failure.reason) ?? failure.reason, phases: failure.phases))
         case .success(let raw):
             let headers = raw.head.headers.map { ($0.name, $0.value) }
             let evaluator = HTTPResponseEvaluator(spec: spec)
@@ -112,19 +114,6 @@ public struct HTTPProbe: Probe {
     }
 
     static func makeTLSContext(_ spec: HTTPSpec) -> Result<NIOSSLContext, FailureReason> {
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        if spec.insecure { configuration.certificateVerification = .none }
-        if let ca = spec.caFile {
-            do {
-                configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(ca))
-            } catch {
-                return .failure(FailureReason(.tls, "cannot read CA file \(ca): \(error)"))
-            }
-        }
-        do {
-            return .success(try NIOSSLContext(configuration: configuration))
-        } catch {
-            return .failure(FailureReason(.tls, "cannot set up TLS: \(error)"))
-        }
+        ClientTLSContext.make(insecure: spec.insecure, caFile: spec.caFile, clientCertificate: spec.clientCertificate)
     }
 }

@@ -66,6 +66,11 @@ enum NetworkErrorClassifier {
     /// BoringSSL's verbose error stack reduced to its useful part ("certificate has expired").
     private static func tlsDetail(_ error: BoringSSLError) -> String {
         let text = String(describing: error)
+        // Alerts a server sends about the client certificate (mutual TLS), in a person's words.
+        if text.contains("CERTIFICATE_REQUIRED") { return "the server requires a client certificate: add tls: { cert: FILE, key: FILE }" }
+        if text.contains("ALERT_UNKNOWN_CA") || text.contains("ALERT_BAD_CERTIFICATE") {
+            return "the server refused the client certificate (it does not trust its issuer, or the certificate is not one it accepts)"
+        }
         for known in ["CERTIFICATE_VERIFY_FAILED", "certificate has expired", "self signed certificate", "self-signed certificate",
                       "unable to get local issuer certificate", "hostname mismatch", "WRONG_VERSION_NUMBER", "certificate is not yet valid"]
         where text.localizedCaseInsensitiveContains(known) {

@@ -29,6 +29,14 @@ public struct TargetInfo: Sendable, Equatable {
         case .http(let spec):
             return ["\(spec.method) \(spec.url.redactedDescription)"] + spec.headers.map { "\($0.name): \($0.displayValue)" }
                 + (spec.body.map { ["body: \($0.excerpt(60))"] } ?? [])
+                + spec.resolve.map { "resolve: \($0.display)" }
+                + (spec.proxy.map { proxy in
+                    switch proxy {
+                    case .server(let host, let port): ["proxy: \(host):\(port)"]
+                    case .environment: ["proxy: from HTTPS_PROXY / HTTP_PROXY"]
+                    }
+                } ?? [])
+                + (spec.clientCertificate.map { ["client certificate: \($0.certificateFile)"] } ?? [])
         case .websocket(let spec):
             var lines = ["GET \(spec.url.redactedDescription) (WebSocket upgrade)"]
             lines += spec.headers.map { "\($0.name): \($0.displayValue)" }
@@ -44,6 +52,9 @@ public struct TargetInfo: Sendable, Equatable {
             return ["\(spec.type.rawValue) \(spec.name)", "server: \(spec.server?.display ?? "the system resolver (/etc/resolv.conf)")"]
         case .exec(let spec):
             return [spec.displayCommand]
+        case .grpc(let spec):
+            return ["grpc.health.v1.Health/Check \(spec.displayEndpoint)", "service: " + (spec.service.isEmpty ? "(the server as a whole)" : spec.service)]
+                + (spec.tls ? ["TLS: " + (spec.insecure ? "not verified (insecure)" : spec.caFile.map { "CA \($0)" } ?? "the system's trust store")] : [])
         case .prometheus(let spec):
             return [probe.displayEndpoint, "query: \(spec.query.excerpt(60))"] + (spec.expectation.map { ["expect value \($0)"] } ?? [])
         }

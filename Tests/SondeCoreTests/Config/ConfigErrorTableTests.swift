@@ -46,7 +46,7 @@ struct ConfigErrorTableTests {
              expected: ["f.yml:3:11: targets[0].http: URL 'http://' has no host"]),
         Case(label: "target without a kind",
              yaml: "targets:\n  - name: a\n",
-             expected: ["f.yml:2:5: targets[0]: target 'a' needs one of: http, websocket, postgres, redis, clickhouse, tcp, dns, icmp, exec, prometheus"]),
+             expected: ["f.yml:2:5: targets[0]: target 'a' needs one of: http, websocket, postgres, redis, clickhouse, tcp, dns, icmp, exec, prometheus, grpc"]),
         Case(label: "key of another kind",
              yaml: "targets:\n  - name: a\n    tcp: 127.0.0.1:1\n    headers: { X: y }\n",
              expected: ["f.yml:4:14: targets[0].headers: 'headers' does not apply to tcp targets"]),

@@ -21,7 +21,7 @@ struct ConfigErrorsCollectedTests {
         let error = #expect(throws: ConfigErrors.self) { try ConfigLoader.parse(yaml, file: "f.yml") }
         #expect(error?.errors.map(\.description) == [
             "f.yml:2:1: tiemout: unknown key 'tiemout', did you mean 'timeout'?",
-            "f.yml:4:5: targets[0]: target 'backend' needs one of: http, websocket, postgres, redis, clickhouse, tcp, dns, icmp, exec, prometheus",
+            "f.yml:4:5: targets[0]: target 'backend' needs one of: http, websocket, postgres, redis, clickhouse, tcp, dns, icmp, exec, prometheus, grpc",
             "f.yml:5:5: targets[0].htp: unknown key 'htp', did you mean 'http'?",
             "f.yml:8:5: targets[1].qurey: unknown key 'qurey', did you mean 'query'?",
             "f.yml:9:15: targets[1].interval: must be greater than zero",

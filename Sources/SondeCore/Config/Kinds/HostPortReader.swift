@@ -1,8 +1,12 @@
-/// `host:port` (`[::1]:53` for IPv6), as `tcp:` and a DNS `server:` take it.
+/// `host:port` (`[::1]:53` for IPv6), as `tcp:`, `grpc:` and a DNS `server:` take it.
 enum HostPortReader {
     /// `defaultPort` lets the port be left out (`server: 127.0.0.1` means port 53).
     static func read(_ node: ConfigNode, defaultPort: Int? = nil) throws(ConfigError) -> (host: String, port: Int) {
-        let text = try node.nonEmptyString().trimmingCharacters(in: .whitespaces)
+        try parse(try node.nonEmptyString().trimmingCharacters(in: .whitespaces), node: node, defaultPort: defaultPort)
+    }
+
+    /// `text` taken from `node` (a `grpcs://` prefix already removed); errors name the node.
+    static func parse(_ text: String, node: ConfigNode, defaultPort: Int? = nil) throws(ConfigError) -> (host: String, port: Int) {
         let bareIPv6 = text.filter { $0 == ":" }.count > 1 && !text.hasPrefix("[")
         if let defaultPort, bareIPv6 || !text.contains(":") || (text.hasPrefix("[") && text.hasSuffix("]")) {
             return (unbracketed(text), defaultPort)

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Reads an `http:` target's client options: `tls: { cert, key, ca, insecure }` and
+/// `resolve: host:port:address` (one or a list), `proxy: http://host:port | env`, `no_proxy:`.
+enum HTTPClientOptionsReader {
+    static let keys = ["tls", "resolve", "proxy", "no_proxy"]
+
+    static func read(into spec: inout HTTPSpec, map: ConfigMapping) throws(ConfigError) {
+        if let node = map["tls"] { try readTLS(node, into: &spec, map: map) }
+        if let node = map["resolve"] {
+            spec.resolve = try node.listOrSingle().map { item throws(ConfigError) in try readResolve(item) }
+        }
+        if let node = map["proxy"] { spec.proxy = try readProxy(node) }
+        if let node = map["no_proxy"] {
+            // A list, or one comma-separated string as NO_PROXY is written.
+            for item in try node.listOrSingle() {
+                spec.noProxy += try item.nonEmptyString().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+        }
+    }
+
+    /// `env`, or `http://host:port` (CONNECT tunnels; a proxy spoken to over TLS is not supported).
+    private static func readProxy(_ node: ConfigNode) throws(ConfigError) -> ProxySetting {
+        let text = try node.nonEmptyString().trimmingCharacters(in: .whitespaces)
+        if text.lowercased() == "env" { return .environment }
+        guard text.lowercased().hasPrefix("http://") else {
+            throw node.error("'\(text)' must be http://host:port (an HTTP CONNECT proxy) or env (HTTPS_PROXY / HTTP_PROXY and NO_PROXY)")
+        }
+        var address = String(text.dropFirst("http://".count))
+        if address.hasSuffix("/") { address.removeLast() }
+        guard !address.contains("@") else { throw node.error("proxy credentials are not supported; write http://host:port") }
+        let (host, port) = try HostPortReader.parse(address, node: node, defaultPort: 3128)
+        return .server(host: host, port: port)
+    }
+
+    private static func readTLS(_ node: ConfigNode, into spec: inout HTTPSpec, map: ConfigMapping) throws(ConfigError) {
+        let tls = try node.mapping(allowed: ["cert", "key", "ca", "insecure"])
+        switch (tls["cert"], tls["key"]) {
+        case (let cert?, let key?):
+            spec.clientCertificate = ClientCertificate(certificateFile: try readableFile(cert, "certificate"), keyFile: try readableFile(key, "key"))
+        case (let cert?, nil):
+            throw cert.error("a client certificate needs its key: add key: FILE")
+        case (nil, let key?):
+            throw key.error("a client key needs its certificate: add cert: FILE")
+        case (nil, nil):
+            break
+        }
+        for key in ["ca", "insecure"] {
+            if let inner = tls[key], map[key] != nil { throw inner.error("'\(key)' is given twice, here and beside tls:; keep one") }
+        }
+        if let ca = tls["ca"] { spec.caFile = try TargetReader.readCAFile(ca) }
+        if let insecure = tls["insecure"] { spec.insecure = try insecure.bool() }
+    }
+
+    private static func readableFile(_ node: ConfigNode, _ what: String) throws(ConfigError) -> String {
+        let path = try node.nonEmptyString()
+        guard FileManager.default.isReadableFile(atPath: path) else { throw node.error("\(what) file '\(path)' cannot be read") }
+        return path
+    }
+
+    /// `api.example.com:443:10.0.0.7` or `api.example.com:443:[::1]`, as curl writes it.
+    private static func readResolve(_ node: ConfigNode) throws(ConfigError) -> ResolveOverride {
+        let text = try node.nonEmptyString().trimmingCharacters(in: .whitespaces)
+        let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, !parts[0].isEmpty, let port = Int(parts[1]), (1...65535).contains(port) else {
+            throw node.error("'\(text)' must be host:port:address, as curl's --resolve (api.example.com:443:10.0.0.7)")
+        }
+        var address = parts[2]
+        if address.hasPrefix("["), address.hasSuffix("]") { address = String(address.dropFirst().dropLast()) }
+        guard isIPAddress(address) else { throw node.error("'\(parts[2])' is not an IP address (resolve: takes one address, as curl's does)") }
+        return ResolveOverride(host: parts[0], port: port, address: address)
+    }
+
+    private static func isIPAddress(_ text: String) -> Bool {
+        let quads = text.split(separator: ".", omittingEmptySubsequences: false)
+        if quads.count == 4, quads.allSatisfy({ $0.count <= 3 && UInt8($0) != nil }) { return true }
+        return text.contains(":") && text.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+    }
+}

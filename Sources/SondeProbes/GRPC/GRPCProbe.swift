@@ -1,0 +1,51 @@
+import Foundation
+import NIOCore
+import NIOSSL
+import SondeCore
+
+/// `grpc: host:port`: the grpc.health.v1 Health/Check call on a fresh connection (what a new
+/// client, or a Kubernetes probe, sees), on HTTP/2 frames of Sonde's own so that connect, TLS,
+/// the server's HTTP/2 settings and the response are timed apart. Up when SERVING.
+public struct GRPCProbe: Probe {
+    public let spec: GRPCSpec
+    private let tls: Result<NIOSSLContext, FailureReason>?
+
+    public init(spec: GRPCSpec) {
+        self.spec = spec
+        // Made once: loading the trust store per probe would dominate loopback timings.
+        tls = spec.tls ? ClientTLSContext.make(insecure: spec.insecure, caFile: spec.caFile, applicationProtocols: ["h2"]) : nil
+    }
+
+    public func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
+        let clock = ProbeClock(deadline: deadline)
+        var timeline = GRPCTimeline(start: clock.start)
+        var context: NIOSSLContext?
+        switch tls {
+        case .success(let made): context = made
+        case .failure(let reason): return .failed(reason)
+        case nil: break
+        }
+        let address: SocketAddress
+        switch await HostResolver.system.resolve(host: spec.host, port: spec.port, deadline: deadline, budget: clock.budget) {
+        case .success(let resolved): address = resolved
+        case .failure(let reason): return .failed(reason)
+        }
+        // An IP literal is parsed, not looked up: no dns phase, as the stream probes do.
+        if !spec.host.isIPAddress { timeline.resolved = .now }
+        switch await GRPCCall.perform(.init(address: address, spec: spec, tls: context), timeline: timeline, clock: clock) {
+        case .failure(let failure):
+            return .failed(failure.reason, phases: failure.timeline.phases)
+        case .success(let answer):
+            let verdict = HealthVerdict.judge(answer, spec: spec)
+            var outcome = ProbeOutcome(
+                latency: answer.timeline.phases.first { $0.name == PhaseTiming.total }?.duration,
+                phases: answer.timeline.phases, failure: verdict.failure, message: verdict.message
+            )
+            if let certificate = answer.certificate {
+                outcome.certificate = certificate
+                outcome.certificateDaysLeft = certificate.daysLeft(now: Date())
+            }
+            return outcome
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import SondeCore
+
+/// The CONNECT proxy one HTTP exchange goes through, if any: the target's `proxy:` unless
+/// `no_proxy:` exempts the host, or with `proxy: env` the environment's HTTPS_PROXY /
+/// HTTP_PROXY (lower-case too, as curl reads them) unless NO_PROXY exempts it.
+struct ProxyRoute: Sendable, Equatable {
+    let host: String
+    let port: Int
+
+    /// `127.0.0.1:3128`: never the URL an environment variable held, which may carry a password.
+    var display: String { StreamEndpoint.display(host: host, port: port) }
+
+    static func choose(host: String, port: Int, secure: Bool, spec: HTTPSpec,
+                       environment: [String: String] = ProcessInfo.processInfo.environment) -> ProxyRoute? {
+        switch spec.proxy {
+        case nil:
+            return nil
+        case .server(let proxyHost, let proxyPort):
+            return NoProxyRule.exempts(host: host, port: port, entries: spec.noProxy) ? nil : ProxyRoute(host: proxyHost, port: proxyPort)
+        case .environment:
+            let names = secure ? ["HTTPS_PROXY", "https_proxy"] : ["HTTP_PROXY", "http_proxy"]
+            guard let value = names.lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }),
+                  let url = URL(string: value.contains("://") ? value : "http://" + value), let proxyHost = url.host, !proxyHost.isEmpty
+            else { return nil }
+            let exceptions = (environment["NO_PROXY"] ?? environment["no_proxy"] ?? "").split(separator: ",").map(String.init) + spec.noProxy
+            return NoProxyRule.exempts(host: host, port: port, entries: exceptions) ? nil : ProxyRoute(host: proxyHost, port: url.port ?? 3128)
+        }
+    }
+
+    /// A failure on the way through the proxy says so.
+    func explain(_ reason: FailureReason) -> FailureReason {
+        FailureReason(reason.kind, "via proxy \(display): \(reason.message)")
+    }
+}
