@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "sonde-bench",
             dependencies: [
-                "SondeCore", "SondeProbes", "SondeTUI", "SondeMetrics",
+                "SondeCore", "SondeProbes", "SondeTUI", "SondeMetrics", "SondeHistory", "SondeSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -126,11 +126,40 @@ public final class HistoryStore: Sendable {
         FailureWindow.find(in: try await results(since: since, target: target))
     }
 
-    public func markers(since: Date = .distantPast) async throws(HistoryError) -> [DeployMarker] {
+    public func markers(since: Date = .distantPast, until: Date = .distantFuture) async throws(HistoryError) -> [DeployMarker] {
         try await read { db in
-            try MarkerRecord.filter(Column("at") >= since.timeIntervalSince1970).order(Column("at"), Column("id"))
-                .fetchAll(db).map(\.marker)
+            try MarkerRecord.filter(Column("at") >= since.timeIntervalSince1970 && Column("at") <= until.timeIntervalSince1970)
+                .order(Column("at"), Column("id")).fetchAll(db).map(\.marker)
         }
+    }
+
+    /// The last `perTarget` results of each named target in `from` (excluded) through `through`,
+    /// oldest first: one read per target that walks `result_by_target_time` back from `through`
+    /// and stops after `perTarget` rows, so a moment in a week-long file costs what its window
+    /// holds, not what the file holds.
+    public func results(perTarget: Int, targets: [String], from: Date, through: Date) async throws(HistoryError) -> [ProbeResult] {
+        let limit = max(1, perTarget)
+        let low = from.timeIntervalSince1970, high = through.timeIntervalSince1970
+        let records = try await read { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT * FROM result WHERE target = ? AND started_at > ? AND started_at <= ?
+                ORDER BY started_at DESC LIMIT ?
+                """)
+            var found: [ResultRecord] = []
+            for name in targets { found += try ResultRecord.fetchAll(statement, arguments: [name, low, high, limit]) }
+            return found
+        }
+        return records.sorted { ($0.startedAt, $0.id ?? 0) < ($1.startedAt, $1.id ?? 0) }.map(\.probeResult)
+    }
+
+    /// What the panes show at `moment`: per target its last `perTarget` results within `span`
+    /// before it, the deploy markers in that span, and every suite's readings up to it.
+    public func moment(at moment: Date, targets: [String], perTarget: Int, span: TimeInterval) async throws(HistoryError) -> HistorySeed {
+        let from = moment.addingTimeInterval(-span)
+        let results = try await results(perTarget: perTarget, targets: targets, from: from, through: moment)
+        let markers = try await markers(since: from, until: moment)
+        let readings = try await suiteReadings(until: moment)
+        return HistorySeed(results: results, markers: markers, versions: [:], readings: readings)
     }
 
     /// The last `perTarget` results of each target no older than `since`, oldest first.
@@ -149,15 +178,17 @@ public final class HistoryStore: Sendable {
     }
 
     /// The last `perSuite` readings of each suite, oldest first: what "newly failing" is judged against.
-    public func suiteReadings(perSuite: Int = SuiteTrend.runsKept) async throws(HistoryError) -> [SuiteReading] {
+    /// Readings after `until` are left out (a moment in the past sees only what came before it).
+    public func suiteReadings(perSuite: Int = SuiteTrend.runsKept, until: Date = .distantFuture) async throws(HistoryError) -> [SuiteReading] {
         let limit = max(1, perSuite)
+        let last = until.timeIntervalSince1970
         let records = try await read { db in
             try SuiteReadingRecord.fetchAll(db, sql: """
                 SELECT * FROM (
                   SELECT *, ROW_NUMBER() OVER (PARTITION BY suite ORDER BY read_at DESC, id DESC) AS rank
-                  FROM suite_reading
+                  FROM suite_reading WHERE read_at <= ?
                 ) WHERE rank <= ? ORDER BY read_at, id
-                """, arguments: [limit])
+                """, arguments: [last, limit])
         }
         return records.compactMap(\.reading)
     }

@@ -16,6 +16,12 @@ public enum Message: Sendable {
     /// Bytes for the terminal itself (an alert's BEL and desktop notification), written between
     /// frames on the loop thread so they never land inside a half-drawn screen.
     case terminalBytes([UInt8])
+    /// The observations at a moment in the past, answering `Command.travel`.
+    case travelled(at: Date, Result<Observations, TravelProblem>)
+    /// The config file was read again and applied; `summary` says what changed.
+    case configApplied(SondeConfig, summary: String)
+    /// The config file has problems and was not applied; the previous config stays.
+    case configRefused(problems: [String])
 }
 
 /// What `update` asks the outside world to do; the app loop carries these out.
@@ -30,6 +36,10 @@ public enum Command: Sendable, Equatable {
     case silence(String)
     /// Raw bytes for the terminal, between frames.
     case writeTerminal([UInt8])
+    /// Rebuild the observations at this moment from history (off the loop thread).
+    case travel(Date)
+    /// Travel ended: show the live store again.
+    case returnLive
 }
 
 /// Results and markers from history to start from: results oldest first across targets.

@@ -6,7 +6,12 @@ public enum Update {
     public static func apply(_ message: Message, to state: inout DashboardState) -> [Command] {
         switch message {
         case .event, .seed, .deployMarker:
-            observe(message, into: &state.observed)
+            // While travelling the screen shows the past; the live copy keeps up beside it.
+            if state.travel != nil {
+                state.travel?.observeLive(message)
+            } else {
+                observe(message, into: &state.observed)
+            }
         case .resize(let width, let height):
             state.width = width
             state.height = height
@@ -18,6 +23,14 @@ public enum Update {
             return [.writeTerminal(bytes)]
         case .key(let key):
             return handle(key, in: &state)
+        case .travelled(let moment, let outcome):
+            return arrived(at: moment, outcome, in: &state)
+        case .configApplied(let config, let summary):
+            state.adopt(config)
+            state.configProblems = []
+            state.notice = summary
+        case .configRefused(let problems):
+            state.configProblems = problems
         }
         return []
     }
@@ -34,7 +47,7 @@ public enum Update {
             for marker in seed.markers { observed.place(marker) }
         case .deployMarker(let marker):
             observed.place(marker)
-        case .key, .resize, .tick, .storeChanged, .terminalBytes:
+        case .key, .resize, .tick, .storeChanged, .terminalBytes, .travelled, .configApplied, .configRefused:
             break
         }
     }
@@ -43,14 +56,17 @@ public enum Update {
     public static func isObservation(_ message: Message) -> Bool {
         switch message {
         case .event, .seed, .deployMarker: true
-        case .key, .resize, .tick, .storeChanged, .terminalBytes: false
+        case .key, .resize, .tick, .storeChanged, .terminalBytes, .travelled, .configApplied, .configRefused: false
         }
     }
 
     static func handle(_ key: Key, in state: inout DashboardState) -> [Command] {
+        state.notice = nil
+        if state.timeEntry != nil { return editTime(key, in: &state) }
         if state.editingFilter { return editFilter(key, in: &state) }
         if state.showHelp { return helpKey(key, in: &state) }
         guard let action = state.keyMap.action(for: key) else { return [] }
+        if action.isTravel { return travel(action, in: &state) }
         return perform(action, in: &state)
     }
 
@@ -92,6 +108,8 @@ public enum Update {
                 state.screen = .dashboard
             } else if !state.filter.isEmpty {
                 state.filter = ""
+            } else {
+                return returnLive(in: &state)
             }
         case .filter:
             state.editingFilter = true
@@ -113,6 +131,8 @@ public enum Update {
             return name.map { [.silence($0)] } ?? []
         case .deployView:
             state.screen = state.screen == .deploys ? .dashboard : .deploys
+        case .travelBack, .travelForward, .travelBackTen, .travelForwardTen, .travelTo, .live:
+            return travel(action, in: &state)
         }
         return []
     }
