@@ -2,7 +2,7 @@ import Foundation
 
 /// Waits until `condition` holds, looking again every few milliseconds, and fails after
 /// `seconds`: a wait on a condition with a deadline, never a sleep standing in for one.
-func waitUntil(_ seconds: Double = 5, _ what: String, _ condition: () -> Bool) async throws {
+func waitUntil(_ what: String, within seconds: Double = 5, _ condition: () -> Bool) async throws {
     let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
     while !condition() {
         guard ContinuousClock.now < deadline else { throw ConditionTimeout(what: what) }

@@ -2,12 +2,14 @@
 public enum Action: String, Sendable, CaseIterable {
     case quit, help, focusNext, focusPrevious, selectNext, selectPrevious, open, back
     case filter, pause, probeNow, cycleTheme, markDeploy, deployView, silence
-    case travelBack, travelForward, travelBackTen, travelForwardTen, travelTo, live
+    /// A pair of keys each: the first steps back, the second forward (`[ ]`, `{ }`).
+    case travelMinute, travelTenMinutes
+    case travelTo, live
 
     /// The keys that move through history.
     var isTravel: Bool {
         switch self {
-        case .travelBack, .travelForward, .travelBackTen, .travelForwardTen, .travelTo, .live: true
+        case .travelMinute, .travelTenMinutes, .travelTo, .live: true
         default: false
         }
     }
@@ -63,10 +65,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("d")], label: "d", "mark deploy", "mark a deploy now (in the event log and sparklines)", .markDeploy),
         KeyBinding([.character("s")], label: "s", "silence", "silence the selected row's alerts for 1 h (again: 4 h, 24 h, lift)", .silence, inFooter: false),
         KeyBinding([.character("D")], label: "D", "deploy view", "before / after the last deploy, per target", .deployView, inFooter: false),
-        KeyBinding([.character("[")], label: "[", "back in time", "step the whole dashboard back a minute through history", .travelBack, inFooter: false),
-        KeyBinding([.character("]")], label: "]", "forward", "step forward a minute (past now is live)", .travelForward, inFooter: false),
-        KeyBinding([.character("{")], label: "{", "back 10m", "step back ten minutes", .travelBackTen, inFooter: false),
-        KeyBinding([.character("}")], label: "}", "forward 10m", "step forward ten minutes", .travelForwardTen, inFooter: false),
+        KeyBinding([.character("["), .character("]")], label: "[ ]", "history", "step the dashboard back / forward a minute through history", .travelMinute, inFooter: false),
+        KeyBinding([.character("{"), .character("}")], label: "{ }", "10 min", "step back / forward ten minutes (past now is live)", .travelTenMinutes, inFooter: false),
         KeyBinding([.character("g")], label: "g", "go to time", "show a moment: 14:02, -15m, 2026-12-01 14:02", .travelTo, inFooter: false),
         KeyBinding([.character("L")], label: "L", "live", "back to live (Esc too)", .live, inFooter: false),
     ])

@@ -35,13 +35,13 @@ public struct TravelProblem: Error, Sendable, Equatable {
 extension Update {
     static let minute: TimeInterval = 60
 
-    /// The time-travel keys.
-    static func travel(_ action: Action, in state: inout DashboardState) -> [Command] {
+    /// The time-travel keys. A pair's first key steps back, its second forward.
+    static func travel(_ action: Action, key: Key?, in state: inout DashboardState) -> [Command] {
+        let pair = state.keyMap.bindings.first { $0.action == action }?.keys ?? []
+        let forward: TimeInterval = key != nil && pair.count > 1 && pair.last == key ? 1 : -1
         switch action {
-        case .travelBack: return step(by: -minute, in: &state)
-        case .travelForward: return step(by: minute, in: &state)
-        case .travelBackTen: return step(by: -10 * minute, in: &state)
-        case .travelForwardTen: return step(by: 10 * minute, in: &state)
+        case .travelMinute: return step(by: forward * minute, in: &state)
+        case .travelTenMinutes: return step(by: forward * 10 * minute, in: &state)
         case .travelTo:
             if let reason = state.travelUnavailable {
                 state.notice = reason

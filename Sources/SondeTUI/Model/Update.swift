@@ -66,7 +66,7 @@ public enum Update {
         if state.editingFilter { return editFilter(key, in: &state) }
         if state.showHelp { return helpKey(key, in: &state) }
         guard let action = state.keyMap.action(for: key) else { return [] }
-        if action.isTravel { return travel(action, in: &state) }
+        if action.isTravel { return travel(action, key: key, in: &state) }
         return perform(action, in: &state)
     }
 
@@ -131,8 +131,8 @@ public enum Update {
             return name.map { [.silence($0)] } ?? []
         case .deployView:
             state.screen = state.screen == .deploys ? .dashboard : .deploys
-        case .travelBack, .travelForward, .travelBackTen, .travelForwardTen, .travelTo, .live:
-            return travel(action, in: &state)
+        case .travelMinute, .travelTenMinutes, .travelTo, .live:
+            return travel(action, key: nil, in: &state)
         }
         return []
     }
