@@ -133,6 +133,15 @@ struct TimeTravelTests {
         #expect(!F.text(state).contains("--no-history"), "the notice lasts until the next key")
     }
 
+    @Test("A moment before history began says the file holds nothing then")
+    func beforeHistory() {
+        var state = F.populated(width: 120, height: 30)
+        _ = Update.apply(.key(.character("{")), to: &state)
+        _ = Update.apply(.travelled(at: F.start.addingTimeInterval(-600), .success(Observations())), to: &state)
+        #expect(F.text(state).contains("history holds nothing from the hour before 15:23:20"))
+        #expect(state.travel != nil, "still travelling: ] steps forward")
+    }
+
     @Test("A history that cannot be read says so and stays live")
     func unreadable() {
         var state = F.populated()

@@ -94,6 +94,10 @@ extension Update {
         case .success(let observed):
             state.observed = observed
             state.travel?.loading = false
+            // Empty panes alone could read as "everything was waiting"; say the file has nothing then.
+            if observed.targets.isEmpty, observed.suites.isEmpty {
+                state.notice = "history holds nothing from the hour before \(TimeText.time(moment, zone: state.timeZone)); ] steps forward, L is live"
+            }
             return []
         case .failure(let problem):
             state.notice = problem.message
