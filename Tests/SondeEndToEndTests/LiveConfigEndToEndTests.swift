@@ -38,6 +38,20 @@ struct LiveConfigEndToEndTests {
         #expect(report.terminalRestored)
     }
 
+    @Test("--at opens on a moment in history; L goes live")
+    func openAt() throws {
+        let directory = try ScratchDirectory.make("at")
+        defer { ScratchDirectory.remove(directory) }
+        let config = directory.appendingPathComponent("sonde.yml").path
+        try Self.yaml(["only-target"]).write(toFile: config, atomically: true, encoding: .utf8)
+        let report = try PtySession.run(["watch", config, "--at", "-2h"], cols: 120, rows: 30, steps: [
+            .waitForPattern("HISTORY \\d\\d:\\d\\d:\\d\\d \\(-2h00m\\)"), .waitFor("history holds nothing from the hour before"),
+            .keys("L"), .waitGone("HISTORY"), .keys("q"), .waitExit(),
+        ])
+        #expect(report.ok, "stopped at \(report.failure ?? [:]):\n\(report.screens["at_failure"] ?? "")")
+        #expect(report.exit_status == 0)
+    }
+
     @Test("With --no-history the time-travel keys say why they do nothing")
     func noHistory() throws {
         let directory = try ScratchDirectory.make("nohistory")
@@ -49,5 +63,22 @@ struct LiveConfigEndToEndTests {
         ])
         #expect(report.ok, "stopped at \(report.failure ?? [:]):\n\(report.screens["at_failure"] ?? "")")
         #expect(report.exit_status == 0)
+    }
+}
+
+/// `--at` that cannot be read, or cannot be served, stops before the dashboard opens.
+@Suite("watch --at refusals")
+struct WatchAtRefusalTests {
+    @Test func aTimeThatCannotBeReadIsSaidWithTheFormsThatCanExit2() async throws {
+        let directory = try ScratchDirectory.make("at-bad")
+        defer { ScratchDirectory.remove(directory) }
+        let config = directory.appendingPathComponent("sonde.yml")
+        try LiveConfigEndToEndTests.yaml(["a"]).write(to: config, atomically: true, encoding: .utf8)
+        let bad = try await SondeProcess.run(["watch", config.path, "--at", "yesterday"])
+        #expect(bad.status == 2, "\(bad.all)")
+        #expect(bad.stderr.contains("--at 'yesterday': not a time I can read; type 14:02, 14:02:30, -15m"), "\(bad.stderr)")
+        let noHistory = try await SondeProcess.run(["watch", config.path, "--at", "-15m", "--no-history"])
+        #expect(noHistory.status == 64, "\(noHistory.all)")
+        #expect(noHistory.stderr.contains("--at shows history, so it cannot be used with --no-history"), "\(noHistory.stderr)")
     }
 }

@@ -15,7 +15,8 @@ struct WatchCommand: AsyncParsableCommand {
     @OptionGroup var history: HistoryOptions
     @OptionGroup var metrics: MetricsOptions
     @Option(help: ArgumentHelp("Record a deploy marker with this name when the dashboard opens.", valueName: "name")) var deploy: String?
-    @Option(help: ArgumentHelp(
+    // Unconditional: `--at -15m` is a value, not an unknown flag.
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Open at a moment in history (\(TravelTime.examples)); L goes live.", valueName: "time")) var at: String?
 
     func validate() throws {
