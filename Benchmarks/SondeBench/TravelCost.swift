@@ -38,7 +38,8 @@ struct TravelCost: AsyncParsableCommand {
         let machine = TimeMachine(history: history, config: config)
         var state = DashboardState(config: config, width: 200, height: 60)
         state.timeZone = TimeZone(identifier: "UTC") ?? .current
-        var moment = Self.end.addingTimeInterval(-2 * 86_400)
+        // From the middle of the file back: what lies on either side is what an index must skip.
+        var moment = Self.end.addingTimeInterval(-Double(days) * 86_400 / 2)
         _ = try await machine.observations(at: moment) // warm the page cache once
         var stepMs: [Double] = []
         var frameMs: [Double] = []
@@ -55,6 +56,15 @@ struct TravelCost: AsyncParsableCommand {
             _ = Renderer.render(state)
             frameMs.append((ContinuousClock.now - frameClock).seconds * 1000)
         }
+        // The step's two halves apart, once more at the last moment: the read, then the replay.
+        let readClock = ContinuousClock.now
+        let seed = try await history.moment(at: moment, targets: names, perTarget: machine.window.perTarget, span: machine.window.span)
+        let readMs = (ContinuousClock.now - readClock).seconds * 1000
+        var replayed = Observations()
+        let replayClock = ContinuousClock.now
+        seed.replay(into: &replayed, judgingAlerts: true)
+        let replayMs = (ContinuousClock.now - replayClock).seconds * 1000
+        print("one step apart: read \(format(readMs, 1)) ms (\(seed.results.count) results), replay \(format(replayMs, 1)) ms")
         print("targets shown at each moment: \(shown); window read per target: \(machine.window.perTarget) results within \(Int(machine.window.span)) s")
         print("one minute back: median \(format(median(stepMs), 1)) ms, p95 \(format(percentile(stepMs, 95), 1)) ms over \(steps) steps (goal: under 100 ms)")
         print("its 200x60 frame: median \(format(median(frameMs), 2)) ms")

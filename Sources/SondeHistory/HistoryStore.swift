@@ -137,16 +137,27 @@ public final class HistoryStore: Sendable {
     /// oldest first: one read per target that walks `result_by_target_time` back from `through`
     /// and stops after `perTarget` rows, so a moment in a week-long file costs what its window
     /// holds, not what the file holds.
-    public func results(perTarget: Int, targets: [String], from: Date, through: Date) async throws(HistoryError) -> [ProbeResult] {
+    /// Only the newest `whole` of each target keep their phases (the detail view's recent
+    /// results); older ones feed windows and sparklines, which need no phases, and skipping their
+    /// JSON is most of what a step costs.
+    public func results(perTarget: Int, whole: Int, targets: [String], from: Date, through: Date) async throws(HistoryError) -> [ProbeResult] {
         let limit = max(1, perTarget)
         let low = from.timeIntervalSince1970, high = through.timeIntervalSince1970
         let records = try await read { db in
             let statement = try db.cachedStatement(sql: """
-                SELECT * FROM result WHERE target = ? AND started_at > ? AND started_at <= ?
+                SELECT \(ResultRecord.columns) FROM result WHERE target = ? AND started_at > ? AND started_at <= ?
                 ORDER BY started_at DESC LIMIT ?
                 """)
             var found: [ResultRecord] = []
-            for name in targets { found += try ResultRecord.fetchAll(statement, arguments: [name, low, high, limit]) }
+            found.reserveCapacity(targets.count * limit)
+            for name in targets {
+                let rows = try Row.fetchCursor(statement, arguments: [name, low, high, limit])
+                var newest = 0
+                while let row = try rows.next() {
+                    found.append(ResultRecord(row: row, phases: newest < whole))
+                    newest += 1
+                }
+            }
             return found
         }
         return records.sorted { ($0.startedAt, $0.id ?? 0) < ($1.startedAt, $1.id ?? 0) }.map(\.probeResult)
@@ -156,7 +167,7 @@ public final class HistoryStore: Sendable {
     /// before it, the deploy markers in that span, and every suite's readings up to it.
     public func moment(at moment: Date, targets: [String], perTarget: Int, span: TimeInterval) async throws(HistoryError) -> HistorySeed {
         let from = moment.addingTimeInterval(-span)
-        let results = try await results(perTarget: perTarget, targets: targets, from: from, through: moment)
+        let results = try await results(perTarget: perTarget, whole: Observations.Limits().recent, targets: targets, from: from, through: moment)
         let markers = try await markers(since: from, until: moment)
         let readings = try await suiteReadings(until: moment)
         return HistorySeed(results: results, markers: markers, versions: [:], readings: readings)

@@ -53,6 +53,28 @@ struct ResultRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecor
         sequence = result.sequence
     }
 
+    /// The columns `init(row:phases:)` reads, in its order.
+    static let columns = "id, target, kind, status, latency_ms, latency_target_ms, status_code, reason_kind, reason_message, phases, reported, version, started_at, sequence"
+
+    /// A row read by position (no Codable: a moment in the past reads thousands of rows);
+    /// without `phases` the phase column is left unread.
+    init(row: Row, phases keepPhases: Bool) {
+        id = row[0]
+        target = row[1]
+        kind = row[2]
+        status = row[3]
+        latencyMs = row[4]
+        latencyTargetMs = row[5]
+        statusCode = row[6]
+        reasonKind = row[7]
+        reasonMessage = row[8]
+        phases = keepPhases ? row[9] : "[]"
+        reported = row[10]
+        version = row[11]
+        startedAt = row[12]
+        sequence = row[13]
+    }
+
     /// Back to a result; a value this version does not know (a newer file) degrades, never fails.
     var probeResult: ProbeResult {
         let failure = reasonMessage.map { message in
@@ -88,6 +110,8 @@ enum JSONText {
     }
 
     static func decode<T: Decodable>(_ type: [T].Type, _ text: String) -> [T] {
-        (try? JSONDecoder().decode(type, from: Data(text.utf8))) ?? []
+        // Most rows report nothing: no decoder for an empty list.
+        guard text != "[]" else { return [] }
+        return (try? JSONDecoder().decode(type, from: Data(text.utf8))) ?? []
     }
 }
