@@ -51,6 +51,7 @@ import Testing
         #expect(backend.last?.status == .up)
         #expect(backend.last?.startedAt == Self.at(1), "the last result at or before the moment")
         #expect(backend.count == 63, "13:30:00 to 14:01:00 every 30 s")
+        #expect(backend.recent.count == 12 && backend.recent.allSatisfy { !$0.outcome.phases.isEmpty }, "the detail view's results keep their phases")
         #expect(observed.markers.isEmpty, "the deploy had not landed yet")
         #expect(observed.suites["e2e"]?.readAt == Self.at(-10))
         #expect(observed.suites["e2e"]?.status == .up)
