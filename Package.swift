@@ -92,12 +92,22 @@ let package = Package(
         .executableTarget(
             name: "sonde-bench",
             dependencies: [
-                "SondeCore", "SondeProbes", "SondeTUI", "SondeMetrics", "SondeHistory", "SondeSession",
+                "SondeCore", "SondeProbes", "SondeTUI", "SondeMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             path: "Benchmarks/SondeBench"
+        ),
+        // Time travel through a week of history: apart from sonde-bench so that measuring it
+        // builds GRDB and the view, not NIO, BoringSSL and Hummingbird.
+        .executableTarget(
+            name: "sonde-travel-bench",
+            dependencies: [
+                "SondeCore", "SondeHistory", "SondeSession", "SondeTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/TravelBench"
         ),
         .testTarget(name: "SondeCoreTests", dependencies: ["SondeCore"], resources: [.copy("Fixtures")]),
         .testTarget(

@@ -9,7 +9,7 @@ struct SondeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sonde-bench",
         abstract: "Measure Sonde's HTTP probe (throughput, loopback latency, soak) and the store and render path.",
-        subcommands: [Throughput.self, Latency.self, Soak.self, StoreCost.self, AlertCost.self, ExpositionCost.self, TravelCost.self]
+        subcommands: [Throughput.self, Latency.self, Soak.self, StoreCost.self, AlertCost.self, ExpositionCost.self]
     )
 }
 

@@ -9,8 +9,9 @@ import SondeTUI
 /// of 200 targets. Each step is the time machine's whole work (the bounded, indexed read of the
 /// window before the moment and its replay into fresh observations) and, apart, one 200x60
 /// frame of it. The file is generated once (fixed dates) and reused.
+@main
 struct TravelCost: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "travel", abstract: "Time travel: one minute back through a 7-day history file.")
+    static let configuration = CommandConfiguration(commandName: "sonde-travel-bench", abstract: "Time travel: one minute back through a 7-day history file.")
 
     @Option var targets = 200
     @Option var days = 7
@@ -34,7 +35,9 @@ struct TravelCost: AsyncParsableCommand {
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         print("history: \(rows) results of \(targets) targets over \(days) days (every \(interval) s), \(size / 1_048_576) MiB")
 
-        let config = SondeConfig(environment: "bench", targets: try names.map { try httpTarget("http://127.0.0.1:1/\($0)", name: $0) })
+        let config = SondeConfig(environment: "bench", targets: names.map {
+            Target(name: $0, interval: .seconds(interval), timeout: .seconds(3), probe: .tcp(TCPSpec(host: "127.0.0.1", port: 1)))
+        })
         let machine = TimeMachine(history: history, config: config)
         var state = DashboardState(config: config, width: 200, height: 60)
         state.timeZone = TimeZone(identifier: "UTC") ?? .current
@@ -105,3 +108,12 @@ struct TravelCost: AsyncParsableCommand {
         try await history.append(batch)
     }
 }
+
+private func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+
+/// Nearest rank, as the store computes its percentiles.
+private func percentile(_ values: [Double], _ p: Double) -> Double {
+    Percentiles.value(p, sorted: values.sorted()) ?? .nan
+}
+
+private func median(_ values: [Double]) -> Double { percentile(values, 50) }
