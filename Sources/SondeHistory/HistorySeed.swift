@@ -5,7 +5,7 @@ import SondeCore
 /// target (for windows and sparklines), the status changes among them (for the event log),
 /// recent deploy markers and the last version of each target (so a deploy made meanwhile is seen).
 public struct HistorySeed: Sendable {
-    /// Up to N results per target, oldest first across all targets.
+    /// Up to N results per target, oldest first across all targets (a moment's: per target).
     public var results: [ProbeResult]
     public var markers: [DeployMarker]
     public var versions: [String: String]

@@ -19,6 +19,9 @@ public final class HistoryStore: Sendable {
         // Another Sonde (a dashboard and a deploy check) may write the same file: wait, don't fail.
         configuration.busyMode = .timeout(5)
         configuration.label = "sonde-history"
+        // A moment in the past reads an hour of a fleet's rows (megabytes) per step; SQLite's
+        // 2 MB default page cache would read them again from the file at every step.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try HistorySchema.migrator.migrate(pool)
@@ -134,13 +137,16 @@ public final class HistoryStore: Sendable {
     }
 
     /// The last `perTarget` results of each named target in `from` (excluded) through `through`,
-    /// oldest first: one read per target that walks `result_by_target_time` back from `through`
+    /// oldest first per target: one read per target that walks `result_by_target_time` back from `through`
     /// and stops after `perTarget` rows, so a moment in a week-long file costs what its window
     /// holds, not what the file holds.
     /// Only the newest `whole` of each target keep their phases (the detail view's recent
-    /// results); older ones feed windows and sparklines, which need no phases, and skipping their
-    /// JSON is most of what a step costs.
-    public func results(perTarget: Int, whole: Int, targets: [String], from: Date, through: Date) async throws(HistoryError) -> [ProbeResult] {
+    /// results) and only the newest `reporting` their reported figures (as many as the store
+    /// keeps per figure); older ones feed windows and sparklines, which need neither, and
+    /// skipping their JSON is most of what a step costs.
+    public func results(
+        perTarget: Int, whole: Int, reporting: Int, targets: [String], from: Date, through: Date
+    ) async throws(HistoryError) -> [ProbeResult] {
         let limit = max(1, perTarget)
         let low = from.timeIntervalSince1970, high = through.timeIntervalSince1970
         let records = try await read { db in
@@ -150,24 +156,32 @@ public final class HistoryStore: Sendable {
                 """)
             var found: [ResultRecord] = []
             found.reserveCapacity(targets.count * limit)
+            var one: [ResultRecord] = []
             for name in targets {
                 let rows = try Row.fetchCursor(statement, arguments: [name, low, high, limit])
-                var newest = 0
+                one.removeAll(keepingCapacity: true)
                 while let row = try rows.next() {
-                    found.append(ResultRecord(row: row, phases: newest < whole))
-                    newest += 1
+                    one.append(ResultRecord(row: row, phases: one.count < whole, reported: one.count < reporting))
                 }
+                found.append(contentsOf: one.reversed())
             }
             return found
         }
-        return records.sorted { ($0.startedAt, $0.id ?? 0) < ($1.startedAt, $1.id ?? 0) }.map(\.probeResult)
+        // Oldest first per target, target after target: a target's windows depend on its own
+        // order only, and the event log keeps itself in time order. Sorting 20,000 records
+        // across targets cost more than reading them.
+        let decoder = JSONDecoder()
+        return records.map { $0.probeResult(decoding: decoder) }
     }
 
     /// What the panes show at `moment`: per target its last `perTarget` results within `span`
     /// before it, the deploy markers in that span, and every suite's readings up to it.
     public func moment(at moment: Date, targets: [String], perTarget: Int, span: TimeInterval) async throws(HistoryError) -> HistorySeed {
         let from = moment.addingTimeInterval(-span)
-        let results = try await results(perTarget: perTarget, whole: Observations.Limits().recent, targets: targets, from: from, through: moment)
+        let limits = Observations.Limits()
+        let results = try await results(
+            perTarget: perTarget, whole: limits.recent, reporting: limits.reported, targets: targets, from: from, through: moment
+        )
         let markers = try await markers(since: from, until: moment)
         let readings = try await suiteReadings(until: moment)
         return HistorySeed(results: results, markers: markers, versions: [:], readings: readings)
