@@ -107,6 +107,16 @@ let package = Package(
             ],
             path: "Benchmarks/SondeBench"
         ),
+        // Time travel through a week of history: apart from sonde-bench so that measuring it
+        // builds GRDB and the view, not NIO, BoringSSL and Hummingbird.
+        .executableTarget(
+            name: "sonde-travel-bench",
+            dependencies: [
+                "SondeCore", "SondeHistory", "SondeSession", "SondeTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/TravelBench"
+        ),
         .testTarget(name: "SondeCoreTests", dependencies: ["SondeCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SondeProbesTests",

@@ -19,6 +19,9 @@ public final class HistoryStore: Sendable {
         // Another Sonde (a dashboard and a deploy check) may write the same file: wait, don't fail.
         configuration.busyMode = .timeout(5)
         configuration.label = "sonde-history"
+        // A moment in the past reads an hour of a fleet's rows (megabytes) per step; SQLite's
+        // 2 MB default page cache would read them again from the file at every step.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try HistorySchema.migrator.migrate(pool)
@@ -141,11 +144,62 @@ public final class HistoryStore: Sendable {
         FailureWindow.find(in: try await results(since: since, target: target))
     }
 
-    public func markers(since: Date = .distantPast) async throws(HistoryError) -> [DeployMarker] {
+    public func markers(since: Date = .distantPast, until: Date = .distantFuture) async throws(HistoryError) -> [DeployMarker] {
         try await read { db in
-            try MarkerRecord.filter(Column("at") >= since.timeIntervalSince1970).order(Column("at"), Column("id"))
-                .fetchAll(db).map(\.marker)
+            try MarkerRecord.filter(Column("at") >= since.timeIntervalSince1970 && Column("at") <= until.timeIntervalSince1970)
+                .order(Column("at"), Column("id")).fetchAll(db).map(\.marker)
         }
+    }
+
+    /// The last `perTarget` results of each named target in `from` (excluded) through `through`,
+    /// oldest first per target: one read per target that walks `result_by_target_time` back from `through`
+    /// and stops after `perTarget` rows, so a moment in a week-long file costs what its window
+    /// holds, not what the file holds.
+    /// Only the newest `whole` of each target keep their phases (the detail view's recent
+    /// results) and only the newest `reporting` their reported figures (as many as the store
+    /// keeps per figure); older ones feed windows and sparklines, which need neither, and
+    /// skipping their JSON is most of what a step costs.
+    public func results(
+        perTarget: Int, whole: Int, reporting: Int, targets: [String], from: Date, through: Date
+    ) async throws(HistoryError) -> [ProbeResult] {
+        let limit = max(1, perTarget)
+        let low = from.timeIntervalSince1970, high = through.timeIntervalSince1970
+        let records = try await read { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT \(ResultRecord.columns) FROM result WHERE target = ? AND started_at > ? AND started_at <= ?
+                ORDER BY started_at DESC LIMIT ?
+                """)
+            var found: [ResultRecord] = []
+            found.reserveCapacity(targets.count * limit)
+            var one: [ResultRecord] = []
+            for name in targets {
+                let rows = try Row.fetchCursor(statement, arguments: [name, low, high, limit])
+                one.removeAll(keepingCapacity: true)
+                while let row = try rows.next() {
+                    one.append(ResultRecord(row: row, phases: one.count < whole, reported: one.count < reporting))
+                }
+                found.append(contentsOf: one.reversed())
+            }
+            return found
+        }
+        // Oldest first per target, target after target: a target's windows depend on its own
+        // order only, and the event log keeps itself in time order. Sorting 20,000 records
+        // across targets cost more than reading them.
+        let decoder = JSONDecoder()
+        return records.map { $0.probeResult(decoding: decoder) }
+    }
+
+    /// What the panes show at `moment`: per target its last `perTarget` results within `span`
+    /// before it, the deploy markers in that span, and every suite's readings up to it.
+    public func moment(at moment: Date, targets: [String], perTarget: Int, span: TimeInterval) async throws(HistoryError) -> HistorySeed {
+        let from = moment.addingTimeInterval(-span)
+        let limits = Observations.Limits()
+        let results = try await results(
+            perTarget: perTarget, whole: limits.recent, reporting: limits.reported, targets: targets, from: from, through: moment
+        )
+        let markers = try await markers(since: from, until: moment)
+        let readings = try await suiteReadings(until: moment)
+        return HistorySeed(results: results, markers: markers, versions: [:], readings: readings)
     }
 
     /// The last `perTarget` results of each target no older than `since`, oldest first.
@@ -164,15 +218,17 @@ public final class HistoryStore: Sendable {
     }
 
     /// The last `perSuite` readings of each suite, oldest first: what "newly failing" is judged against.
-    public func suiteReadings(perSuite: Int = SuiteTrend.runsKept) async throws(HistoryError) -> [SuiteReading] {
+    /// Readings after `until` are left out (a moment in the past sees only what came before it).
+    public func suiteReadings(perSuite: Int = SuiteTrend.runsKept, until: Date = .distantFuture) async throws(HistoryError) -> [SuiteReading] {
         let limit = max(1, perSuite)
+        let last = until.timeIntervalSince1970
         let records = try await read { db in
             try SuiteReadingRecord.fetchAll(db, sql: """
                 SELECT * FROM (
                   SELECT *, ROW_NUMBER() OVER (PARTITION BY suite ORDER BY read_at DESC, id DESC) AS rank
-                  FROM suite_reading
+                  FROM suite_reading WHERE read_at <= ?
                 ) WHERE rank <= ? ORDER BY read_at, id
-                """, arguments: [limit])
+                """, arguments: [last, limit])
         }
         return records.compactMap(\.reading)
     }

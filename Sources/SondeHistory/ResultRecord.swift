@@ -53,15 +53,40 @@ struct ResultRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecor
         sequence = result.sequence
     }
 
+    /// The columns `init(row:phases:)` reads, in its order.
+    static let columns = "id, target, kind, status, latency_ms, latency_target_ms, status_code, reason_kind, reason_message, phases, reported, version, started_at, sequence"
+
+    /// A row read by position (no Codable: a moment in the past reads thousands of rows);
+    /// the JSON columns not asked for are left unread (decoding them is most of a row's cost).
+    init(row: Row, phases keepPhases: Bool, reported keepReported: Bool) {
+        id = row[0]
+        target = row[1]
+        kind = row[2]
+        status = row[3]
+        latencyMs = row[4]
+        latencyTargetMs = row[5]
+        statusCode = row[6]
+        reasonKind = row[7]
+        reasonMessage = row[8]
+        phases = keepPhases ? row[9] : "[]"
+        reported = keepReported ? row[10] : "[]"
+        version = row[11]
+        startedAt = row[12]
+        sequence = row[13]
+    }
+
     /// Back to a result; a value this version does not know (a newer file) degrades, never fails.
-    var probeResult: ProbeResult {
+    var probeResult: ProbeResult { probeResult(decoding: JSONDecoder()) }
+
+    /// With one decoder for a whole batch: making one per row costs more than the decoding.
+    func probeResult(decoding decoder: JSONDecoder) -> ProbeResult {
         let failure = reasonMessage.map { message in
             FailureReason(reasonKind.flatMap(FailureReason.Kind.init(rawValue:)) ?? .other, message)
         }
         let outcome = ProbeOutcome(
             latency: latencyMs.map { Duration.milliseconds($0) },
-            phases: JSONText.decode([PhaseJSON].self, phases).map { PhaseTiming($0.name, .milliseconds($0.ms)) },
-            reported: JSONText.decode([ReportedMetric].self, reported),
+            phases: JSONText.decode([PhaseJSON].self, phases, using: decoder).map { PhaseTiming($0.name, .milliseconds($0.ms)) },
+            reported: JSONText.decode([ReportedMetric].self, reported, using: decoder),
             failure: failure,
             statusCode: statusCode,
             version: version
@@ -87,7 +112,9 @@ enum JSONText {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func decode<T: Decodable>(_ type: [T].Type, _ text: String) -> [T] {
-        (try? JSONDecoder().decode(type, from: Data(text.utf8))) ?? []
+    static func decode<T: Decodable>(_ type: [T].Type, _ text: String, using decoder: JSONDecoder = JSONDecoder()) -> [T] {
+        // Most rows report nothing: no decoding for an empty list.
+        guard text != "[]" else { return [] }
+        return (try? decoder.decode(type, from: Data(text.utf8))) ?? []
     }
 }

@@ -100,10 +100,7 @@ public final class Session: Sendable {
     func seed(_ seed: SessionSeed) async {
         guard let history = recorder?.store,
               let found = try? await history.seed(perTarget: seed.perTarget, since: seed.now.addingTimeInterval(-seed.span)) else { return }
-        store.mutate { observed in
-            for result in found.results { observed.record(.result(result), judgingAlerts: false) }
-            for marker in found.markers { observed.place(marker) }
-        }
+        store.mutate { found.replay(into: &$0, judgingAlerts: false) }
     }
 
     func close() async -> SessionClosing {

@@ -35,15 +35,21 @@ public struct Engine: Sendable {
 
     /// A job per target, journey and suite; each hands what it finds to `emit`.
     public func jobs(emit: @escaping @Sendable (EngineEvent) async -> Void) -> [ScheduledJob] {
+        planned(emit: emit).map(\.job)
+    }
+
+    /// The jobs with what each does, so a config read again can tell what changed.
+    public func planned(emit: @escaping @Sendable (EngineEvent) async -> Void) -> [PlannedJob] {
         let targetJobs = targets.map { target in
             let probe = factory(target)
-            return ScheduledJob(name: target.name, interval: target.interval) { round in
+            let job = ScheduledJob(name: target.name, interval: target.interval) { round in
                 let result = await Self.probeOnce(target, probe: probe, sequence: round)
                 await emit(.result(result))
             }
+            return PlannedJob(job, identity: .of(target))
         }
-        let journeyJobs = journeys.map { JourneyRunner(journey: $0, factory: factory).job(emit: emit) }
-        return targetJobs + journeyJobs + suites.map { $0.job(emit: emit) }
+        let journeyJobs = journeys.map { PlannedJob(JourneyRunner(journey: $0, factory: factory).job(emit: emit), identity: .journey($0)) }
+        return targetJobs + journeyJobs + suites.map { PlannedJob($0.job(emit: emit), identity: .suite($0.spec)) }
     }
 
     public func run(rounds: Int? = nil, extraJobs: [ScheduledJob] = [], emit: @escaping @Sendable (EngineEvent) async -> Void) async {

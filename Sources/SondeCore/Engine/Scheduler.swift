@@ -19,6 +19,25 @@ public struct Scheduler: Sendable {
         }
     }
 
+    /// Runs the jobs `live` holds until cancelled, starting and stopping them as it changes:
+    /// each job races its stop latch, so stopping one never touches another's schedule.
+    public func run(live: LiveJobs) async {
+        await withDiscardingTaskGroup { group in
+            for await batch in live.starts {
+                for start in batch {
+                    group.addTask {
+                        await withTaskGroup(of: Void.self) { race in
+                            race.addTask { await runLoop(start.job, rounds: nil) }
+                            race.addTask { await start.latch.wait() }
+                            await race.next()
+                            race.cancelAll()
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private func runLoop(_ job: ScheduledJob, rounds: Int?) async {
         let start = clock.now
         var round = 0

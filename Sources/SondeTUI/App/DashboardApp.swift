@@ -32,12 +32,25 @@ public struct DashboardOptions: Sendable {
     /// Force ASCII glyphs even in a UTF-8 locale.
     public var ascii: Bool
     public var control: SchedulerControl?
+    /// Where moments in the past come from (history); nil when there is none, and then
+    /// `noTravel` is what the time-travel keys say.
+    public var travel: TravelSource?
+    public var noTravel: String
+    /// Open at this moment in the past (`watch --at`) rather than live.
+    public var startAt: Date?
 
-    public init(themes: [Theme], noColor: Bool = TerminalCapabilities.noColorRequested(), ascii: Bool = false, control: SchedulerControl? = nil) {
+    public init(
+        themes: [Theme], noColor: Bool = TerminalCapabilities.noColorRequested(), ascii: Bool = false, control: SchedulerControl? = nil,
+        travel: TravelSource? = nil, noTravel: String = "time travel needs a history file, and this dashboard runs without one",
+        startAt: Date? = nil
+    ) {
         self.themes = themes
         self.noColor = noColor
         self.ascii = ascii
         self.control = control
+        self.travel = travel
+        self.noTravel = noTravel
+        self.startAt = startAt
     }
 }
 
@@ -59,6 +72,8 @@ public enum DashboardApp {
         let terminal = try CursesTerminal(theme: themes[0], noColor: options.noColor)
         SignalFlag.install(wakingFD: mailbox.writeFD)
         let control = ControlQueue(options.control)
+        let travel = TravelRunner(source: options.travel, mailbox: mailbox)
+        state.travelUnavailable = options.travel == nil ? options.noTravel : nil
         defer {
             terminal.close()
             SignalFlag.uninstall()
@@ -68,6 +83,11 @@ public enum DashboardApp {
         (state.width, state.height) = terminal.size
         state.now = Date()
         if let store { state.observed = store.snapshot() }
+        if let moment = options.startAt, options.travel != nil {
+            for command in Update.travel(to: moment, in: &state) {
+                _ = perform(command, state: &state, terminal: terminal, themes: themes, control: control, hooks: hooks, store: store, travel: travel)
+            }
+        }
         terminal.draw(Renderer.render(state))
         let frameGap = ContinuousClock.Duration.milliseconds(1000 / framesPerSecond)
         var lastFrame = ContinuousClock.now
@@ -103,9 +123,10 @@ public enum DashboardApp {
                     continue
                 }
                 if case .storeChanged = message { continue }
+                if case .travelled(let moment, _) = message { travel.finished(moment) }
                 if case .key = message {} else if case .resize = message {} else if case .tick = message {} else { viewChanged = true }
                 for command in Update.apply(message, to: &state) {
-                    if perform(command, state: &state, terminal: terminal, themes: themes, control: control, hooks: hooks, store: store) { quit = true }
+                    if perform(command, state: &state, terminal: terminal, themes: themes, control: control, hooks: hooks, store: store, travel: travel) { quit = true }
                 }
                 if quit { return .quit }
             }
@@ -113,7 +134,8 @@ public enum DashboardApp {
             // Results wait for the next frame slot; what the user did is drawn now.
             let frameDue = observationsPending && ContinuousClock.now >= lastFrame + frameGap
             guard viewChanged || frameDue else { continue }
-            if observationsPending, let store { state.observed = store.snapshot() }
+            // While travelling the screen shows the past; the store keeps the live results for later.
+            if observationsPending, let store, state.travel == nil { state.observed = store.snapshot() }
             observationsPending = false
             terminal.draw(Renderer.render(state))
             lastFrame = ContinuousClock.now
@@ -123,7 +145,7 @@ public enum DashboardApp {
     /// Carries out a command; true when it asks to quit.
     static func perform(
         _ command: Command, state: inout DashboardState, terminal: CursesTerminal, themes: [Theme], control: ControlQueue,
-        hooks: DashboardHooks, store: ObservationStore?
+        hooks: DashboardHooks, store: ObservationStore?, travel: TravelRunner
     ) -> Bool {
         switch command {
         case .quit:
@@ -137,7 +159,7 @@ public enum DashboardApp {
             let marker = DeployMarker(name: "manual " + TimeText.time(now, zone: state.timeZone), at: now, source: .manual)
             if let store {
                 store.place(marker)
-                state.observed = store.snapshot()
+                if state.travel == nil { state.observed = store.snapshot() }
             } else {
                 _ = Update.apply(.deployMarker(marker), to: &state)
             }
@@ -148,7 +170,7 @@ public enum DashboardApp {
             let until: Date? = if case .liftSilence = command { nil } else { SilenceCycle.next(after: current, now: now) }
             if let store {
                 store.mutate { $0.silence(name, until: until) }
-                state.observed = store.snapshot()
+                if state.travel == nil { state.observed = store.snapshot() }
             } else {
                 state.observed.silence(name, until: until)
             }
@@ -156,6 +178,11 @@ public enum DashboardApp {
             terminal.emit(bytes)
         case .readUptime(let name):
             hooks.onDetailOpened(name)
+        case .travel(let moment):
+            travel.request(moment)
+        case .returnLive:
+            travel.cancelWaiting()
+            if let store { state.observed = store.snapshot() }
         }
         return false
     }

@@ -54,6 +54,16 @@ public struct DashboardState: Sendable {
     public var selection: [PaneID: Int] = [:]
     public var filter = ""
     public var editingFilter = false
+    /// The moment on screen when travelling through history; nil when live.
+    public var travel: TimeTravel?
+    /// The `g` prompt's text while it is open.
+    public var timeEntry: String?
+    /// Why the time-travel keys do nothing (no history), or nil when they work.
+    public var travelUnavailable: String?
+    /// One line for the footer until the next key (a key that could not act says why).
+    public var notice: String?
+    /// Problems of a config file that was not applied (file:line each), shown until it is fixed.
+    public var configProblems: [String] = []
     public var paused = false
     public var themes: [String]
     public var themeIndex = 0
@@ -98,12 +108,10 @@ public struct DashboardState: Sendable {
 
     public init(config: SondeConfig, themes: [String] = ["default"], width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode) {
         self.init(
-            environment: config.environment,
-            targets: config.targets.map { TargetInfo($0, redactor: config.redactor) },
-            suiteNames: config.suites.map(\.name), journeyNames: config.journeys.map(\.name), redactor: config.redactor,
+            environment: config.environment, targets: [], redactor: config.redactor,
             themes: themes, width: width, height: height, glyphs: glyphs, observed: Observations(flapping: config.history)
         )
-        suiteSources = Dictionary(config.suites.map { ($0.name, $0.source) }, uniquingKeysWith: { first, _ in first })
+        adopt(config)
     }
 
     /// When the target failed k of its last n results while answering others, or nil: the

@@ -3,6 +3,17 @@ public enum Action: String, Sendable, CaseIterable {
     case quit, help, focusNext, focusPrevious, selectNext, selectPrevious, open, back
     case filter, pause, probeNow, cycleTheme, markDeploy, deployView, silence, silences
     case zoomIn, zoomOut
+    /// A pair of keys each: the first steps back, the second forward (`[ ]`, `{ }`).
+    case travelMinute, travelTenMinutes
+    case travelTo, live
+
+    /// The keys that move through history.
+    var isTravel: Bool {
+        switch self {
+        case .travelMinute, .travelTenMinutes, .travelTo, .live: true
+        default: false
+        }
+    }
 }
 
 /// One binding: the keys, how the footer and help name them, and what they do.
@@ -58,5 +69,9 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("D")], label: "D", "deploy view", "before / after the last deploy, per target", .deployView, inFooter: false),
         KeyBinding([.character("+"), .character("=")], label: "+", "zoom in", "latency charts over a shorter span (down to 5 min)", .zoomIn, inFooter: false),
         KeyBinding([.character("-")], label: "-", "zoom out", "latency charts over a longer span (up to 6 h)", .zoomOut, inFooter: false),
+        KeyBinding([.character("["), .character("]")], label: "[ ]", "history", "step the dashboard back / forward a minute through history", .travelMinute, inFooter: false),
+        KeyBinding([.character("{"), .character("}")], label: "{ }", "10 min", "step back / forward ten minutes (past now is live)", .travelTenMinutes, inFooter: false),
+        KeyBinding([.character("g")], label: "g", "go to time", "show a moment: 14:02, -15m, 2026-12-01 14:02", .travelTo, inFooter: false),
+        KeyBinding([.character("L")], label: "L", "live", "back to live (Esc too)", .live, inFooter: false),
     ])
 }

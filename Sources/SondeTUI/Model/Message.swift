@@ -18,6 +18,12 @@ public enum Message: Sendable {
     case terminalBytes([UInt8])
     /// A target's uptime over 1 h / 24 h / 7 d, read from history for its detail view.
     case uptime(target: String, windows: [Uptime])
+    /// The observations at a moment in the past, answering `Command.travel`.
+    case travelled(at: Date, Result<Observations, TravelProblem>)
+    /// The config file was read again and applied; `summary` says what changed.
+    case configApplied(SondeConfig, summary: String)
+    /// The config file has problems and was not applied; the previous config stays.
+    case configRefused(problems: [String])
 }
 
 /// What `update` asks the outside world to do; the app loop carries these out.
@@ -36,6 +42,10 @@ public enum Command: Sendable, Equatable {
     case writeTerminal([UInt8])
     /// A target's detail view opened: the app asks history for its uptime windows.
     case readUptime(String)
+    /// Rebuild the observations at this moment from history (off the loop thread).
+    case travel(Date)
+    /// Travel ended: show the live store again.
+    case returnLive
 }
 
 /// Results and markers from history to start from: results oldest first across targets.

@@ -6,7 +6,12 @@ public enum Update {
     public static func apply(_ message: Message, to state: inout DashboardState) -> [Command] {
         switch message {
         case .event, .seed, .deployMarker:
-            observe(message, into: &state.observed)
+            // While travelling the screen shows the past; the live copy keeps up beside it.
+            if state.travel != nil {
+                state.travel?.observeLive(message)
+            } else {
+                observe(message, into: &state.observed)
+            }
         case .resize(let width, let height):
             state.width = width
             state.height = height
@@ -20,6 +25,14 @@ public enum Update {
             state.uptime[target] = windows
         case .key(let key):
             return handle(key, in: &state)
+        case .travelled(let moment, let outcome):
+            return arrived(at: moment, outcome, in: &state)
+        case .configApplied(let config, let summary):
+            state.adopt(config)
+            state.configProblems = []
+            state.notice = summary
+        case .configRefused(let problems):
+            state.configProblems = problems
         }
         return []
     }
@@ -36,7 +49,7 @@ public enum Update {
             for marker in seed.markers { observed.place(marker) }
         case .deployMarker(let marker):
             observed.place(marker)
-        case .key, .resize, .tick, .storeChanged, .terminalBytes, .uptime:
+        case .key, .resize, .tick, .storeChanged, .terminalBytes, .travelled, .configApplied, .configRefused, .uptime:
             break
         }
     }
@@ -45,15 +58,18 @@ public enum Update {
     public static func isObservation(_ message: Message) -> Bool {
         switch message {
         case .event, .seed, .deployMarker: true
-        case .key, .resize, .tick, .storeChanged, .terminalBytes, .uptime: false
+        case .key, .resize, .tick, .storeChanged, .terminalBytes, .travelled, .configApplied, .configRefused, .uptime: false
         }
     }
 
     static func handle(_ key: Key, in state: inout DashboardState) -> [Command] {
+        state.notice = nil
+        if state.timeEntry != nil { return editTime(key, in: &state) }
         if state.editingFilter { return editFilter(key, in: &state) }
         if state.showHelp { return helpKey(key, in: &state) }
         if state.showSilences { return silencesKey(key, in: &state) }
         guard let action = state.keyMap.action(for: key) else { return [] }
+        if action.isTravel { return travel(action, key: key, in: &state) }
         return perform(action, in: &state)
     }
 
@@ -117,6 +133,8 @@ public enum Update {
                 state.screen = .dashboard
             } else if !state.filter.isEmpty {
                 state.filter = ""
+            } else {
+                return returnLive(in: &state)
             }
         case .filter:
             state.editingFilter = true
@@ -145,6 +163,8 @@ public enum Update {
             state.chartZoom = state.chartZoom.zoomedIn()
         case .zoomOut:
             state.chartZoom = state.chartZoom.zoomedOut()
+        case .travelMinute, .travelTenMinutes, .travelTo, .live:
+            return travel(action, key: nil, in: &state)
         }
         return []
     }

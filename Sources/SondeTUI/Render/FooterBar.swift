@@ -13,6 +13,16 @@ enum FooterBar {
 
     static func draw(_ state: DashboardState, width: Int, y: Int, into canvas: inout Canvas) {
         canvas.fill(Rect(x: 0, y: y, width: width, height: 1))
+        if let typed = state.timeEntry {
+            let line: Line = [Span(" go to: ", Style(.accent, bold: true)), Span(typed + "_"),
+                              Span("   Enter go  Esc cancel  (\(TravelTime.examples))", .muted)]
+            canvas.put(line, x: 0, y: y, limit: width)
+            return
+        }
+        if let notice = state.notice {
+            canvas.put([Span(" " + state.redactor.redact(notice), Style(.slow, bold: true))], x: 0, y: y, limit: width)
+            return
+        }
         if state.editingFilter {
             let line: Line = [Span(" filter: ", Style(.accent, bold: true)), Span(state.filter + "_"),
                               Span("   Enter apply  Esc clear", .muted)]

@@ -1,3 +1,5 @@
+import SondeCore
+
 /// The top row: environment, counts up / slow / down, paused, filter, and the clock to the
 /// minute (a seconds clock would repaint the screen every second for nothing).
 enum HeaderBar {
@@ -20,7 +22,9 @@ enum HeaderBar {
         if state.paused { line.append(Span("  PAUSED", Style(.headerText, on: .headerBackground, bold: true, reverse: true))) }
         if !state.filter.isEmpty { line.append(Span("  filter: \(state.filter)", bar)) }
         let clock = TimeText.time(state.now, zone: state.timeZone, seconds: false) + " "
-        canvas.put(line, x: 0, y: 0, limit: max(0, width - clock.count - 1))
-        canvas.put(clock, x: width - clock.count, y: 0, style: bar)
+        let right = state.travel.map { TravelBadge.text($0, state: state) } ?? clock
+        let rightWidth = DisplayWidth.of(right)
+        canvas.put(line, x: 0, y: 0, limit: max(0, width - rightWidth - 1))
+        canvas.put(right, x: max(0, width - rightWidth), y: 0, style: state.travel == nil ? bar : TravelBadge.style)
     }
 }

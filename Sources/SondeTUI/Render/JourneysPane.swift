@@ -7,7 +7,9 @@ enum JourneysPane {
 
     static func lines(_ state: DashboardState, width: Int) -> [Line] {
         let rows = state.journeyRows
-        guard !rows.isEmpty else { return [[Span("waiting for the first run", .muted)]] }
+        // History keeps no journey runs, so the past has none to show.
+        let empty = state.travel == nil ? "waiting for the first run" : "journey runs are not kept in history"
+        guard !rows.isEmpty else { return [[Span(empty, .muted)]] }
         let g = state.glyphs
         let nameWidth = min(22, max(8, rows.map { DisplayWidth.of($0.name) }.max() ?? 8))
         return rows.map { journey in

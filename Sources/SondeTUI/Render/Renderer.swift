@@ -13,7 +13,8 @@ public enum Renderer {
         }
         HeaderBar.draw(state, width: canvas.width, into: &canvas)
         FooterBar.draw(state, width: canvas.width, y: canvas.height - 1, into: &canvas)
-        let body = Rect(x: 0, y: 1, width: canvas.width, height: canvas.height - 2)
+        let banner = ConfigBanner.draw(state, y: 1, width: canvas.width, room: canvas.height - Layout.minimumHeight, into: &canvas)
+        let body = Rect(x: 0, y: 1 + banner, width: canvas.width, height: canvas.height - 2 - banner)
         switch state.screen {
         case .detail(let target):
             DetailView.draw(state, target: target, in: body, into: &canvas)

@@ -14,7 +14,8 @@ struct AgentCommand: AsyncParsableCommand {
         discussion: """
         For systemd and containers: state changes are logged to stderr, results recorded in history, \
         and with --metrics the store is served as /metrics and /probe?target=NAME. SIGTERM or SIGINT \
-        stops it cleanly (history committed, exit 0).
+        stops it cleanly (history committed, exit 0). An edited config is applied while it runs (at once \
+        on SIGHUP); one with problems is refused and logged, and the previous one stays.
         """
     )
 
@@ -37,10 +38,20 @@ struct AgentCommand: AsyncParsableCommand {
             // No terminal here: the terminal channel is off; the others deliver as in watch.
             let alerts = AlertsRun.start(loaded, store: session.store, terminal: nil, attach: session.attach)
             let outputs = AgentOutputs(session: session, log: log)
-            let engine = Engine(config: loaded, factory: ProbeFactory.make)
-            let probing = Task { await engine.run(emit: outputs.deliver) }
+            let engine = ReloadableEngine(config: loaded, factory: ProbeFactory.make, emit: outputs.deliver)
+            let probing = Task { await engine.run() }
+            // The file is watched, and SIGHUP reads it at once (as systemd's ExecReload sends).
+            let reloader = ConfigReloader(config: loaded, path: config.path)
+            let reload: @Sendable (ConfigReload) async -> Void = { outcome in
+                log.say(outcome.summary(LiveConfig.apply(outcome, engine: engine, machine: nil)))
+                if case .refused(let problems) = outcome { for problem in problems { log.say("  \(problem)") } }
+            }
+            let watching = Task { await reloader.watch(reload) }
+            let hangup = HangupSignal { Task { if let outcome = reloader.check() { await reload(outcome) } } }
+            defer { hangup.cancel() }
             let signal = await signals.next()
             probing.cancel()
+            watching.cancel()
             await probing.value
             await alerts?.stop()
             await server?.stop()

@@ -15,6 +15,8 @@ struct DemoCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var dashboard: DashboardFlags
+    /// The demo keeps no history unless given a file (`--history demo.sqlite`), so time travel can be tried on it.
+    @OptionGroup var history: HistoryOptions
     @Flag(help: "Serve the simulated staging without the dashboard, and print a config for it (try `sonde check` or `sonde watch` on it).")
     var serve = false
     @Option(help: ArgumentHelp("Run the demo's story this many times faster.", visibility: .hidden))
@@ -48,7 +50,8 @@ struct DemoCommand: AsyncParsableCommand {
                 fatalError("crash requested with --crash-after")
             }
         }
-        try await DashboardRunner.run(config: config, flags: dashboard)
+        let recorder = try await history.openRecorder(for: config)
+        try await DashboardRunner.run(config: config, flags: dashboard, recorder: recorder, noTravel: history.noTravel(for: config))
     }
 
     /// Waits for SIGINT or SIGTERM (so the temporary report is removed on the way out).

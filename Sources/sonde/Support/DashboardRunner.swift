@@ -43,8 +43,11 @@ enum DashboardRunner {
     /// Runs until `q` or a stop signal; throws the exit status for a signal (128 + its number).
     /// The session starts from what history holds (the last hour), places `--deploy NAME`, and
     /// stores what the engine finds and the markers the `d` key places.
+    /// `at` opens on a moment in the past; `noTravel` is what the time-travel keys say without
+    /// history. A config from a file is read again when the file changes.
     static func run(
-        config: SondeConfig, flags: DashboardFlags, recorder: HistoryRecorder? = nil, deploy: String? = nil, metrics: MetricsOptions? = nil
+        config: SondeConfig, flags: DashboardFlags, recorder: HistoryRecorder? = nil, deploy: String? = nil, metrics: MetricsOptions? = nil,
+        at: Date? = nil, noTravel: String = "time travel needs history: pass --history PATH to keep one"
     ) async throws {
         let themes = try themes(flags)
         let mailbox = Mailbox()
@@ -61,11 +64,23 @@ enum DashboardRunner {
             // The terminal channel's bytes go out between frames, on the curses thread.
             let terminal = TerminalOutput(insideTmux: ProcessInfo.processInfo.environment["TMUX"] != nil) { mailbox.send(.terminalBytes($0)) }
             let alerts = AlertsRun.start(config, store: session.store, terminal: terminal, attach: session.attach)
-            let engine = Engine(config: config, factory: ProbeFactory.make)
-            let probing = Task { await engine.run(emit: { session.record($0) }) }
+            let engine = ReloadableEngine(config: config, factory: ProbeFactory.make, emit: { session.record($0) })
+            let probing = Task { await engine.run() }
             defer { probing.cancel() }
+            let machine = recorder.map { TimeMachine(history: $0.store, config: config) }
+            let reloading = config.sourcePath.map { path in
+                Task { await ConfigReloader(config: config, path: path).watch { outcome in
+                    let changes = LiveConfig.apply(outcome, engine: engine, machine: machine)
+                    switch outcome {
+                    case .applied(let applied): mailbox.send(.configApplied(applied, summary: outcome.summary(changes)))
+                    case .refused(let problems): mailbox.send(.configRefused(problems: problems.map(\.description)))
+                    }
+                } }
+            }
+            defer { reloading?.cancel() }
             let options = DashboardOptions(
-                themes: themes, noColor: flags.noColor || TerminalCapabilities.noColorRequested(), ascii: flags.ascii, control: engine.control
+                themes: themes, noColor: flags.noColor || TerminalCapabilities.noColorRequested(), ascii: flags.ascii, control: engine.control,
+                travel: machine.map(Self.travelSource), noTravel: noTravel, startAt: at
             )
             let history = recorder?.store
             let hooks = DashboardHooks(onDeployMarker: { session.keep($0) }, onDetailOpened: { name in
@@ -84,6 +99,7 @@ enum DashboardRunner {
                 }
             }
             probing.cancel()
+            reloading?.cancel()
             await alerts?.stop()
             await server?.stop()
             return exit
@@ -94,6 +110,18 @@ enum DashboardRunner {
         case .failure(let error):
             StandardError.print("sonde: \(error)")
             throw ExitCode(2)
+        }
+    }
+
+    /// Moments in the past for the dashboard, from the time machine; a history that cannot be
+    /// read says why in the footer.
+    static func travelSource(_ machine: TimeMachine) -> TravelSource {
+        { moment in
+            do throws(HistoryError) {
+                return .success(try await machine.observations(at: moment))
+            } catch {
+                return .failure(TravelProblem(error.description))
+            }
         }
     }
 

@@ -17,6 +17,13 @@ struct HistoryOptions: ParsableArguments {
         if disabled && path != nil { throw ValidationError("--history and --no-history cannot be used together") }
     }
 
+    /// What the dashboard's time-travel keys say when there is no history to travel through.
+    func noTravel(for config: SondeConfig) -> String {
+        if disabled { return "time travel needs history, and this dashboard runs with --no-history" }
+        if location(for: config) == nil { return "time travel needs history: pass --history PATH to keep one" }
+        return "time travel needs history, and the history file could not be opened (sonde said why as it started)"
+    }
+
     func location(for config: SondeConfig) -> String? {
         HistoryLocation.resolve(explicit: path, disabled: disabled, configPath: config.sourcePath)
     }

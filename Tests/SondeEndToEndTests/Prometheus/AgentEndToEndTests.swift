@@ -62,6 +62,28 @@ struct AgentEndToEndTests {
     }
 }
 
+extension AgentEndToEndTests {
+    @Test func anEditedConfigIsAppliedOnSIGHUPAndABrokenOneIsRefusedWithItsLine() async throws {
+        let directory = try ScratchDirectory.make("agent-reload")
+        defer { ScratchDirectory.remove(directory) }
+        let first = "interval: 200ms\ntargets:\n  - name: closed\n    tcp: 127.0.0.1:1\n"
+        let config = try writeConfig(first, in: directory)
+        let agent = try LongRunningProcess(executable: try SondeProcess.binary, arguments: ["agent", config.path, "--no-history"])
+        _ = try await agent.waitFor("closed down")
+        try (first + "  - name: second\n    tcp: 127.0.0.1:2\n").write(to: config, atomically: true, encoding: .utf8)
+        agent.send(SIGHUP)
+        _ = try await agent.waitFor("config reloaded: added second")
+        _ = try await agent.waitFor("second down")
+        try (first + "    tiemout: 1s\n").write(to: config, atomically: true, encoding: .utf8)
+        agent.send(SIGHUP)
+        let refused = try await agent.waitFor("config not applied (1 problem)")
+        _ = try await agent.waitFor("sonde.yml:5:5")
+        #expect(!refused.contains("removed second"), "the broken config was not applied")
+        let status = await agent.stop(signal: SIGTERM)
+        #expect(status == 0, "SIGHUP did not stop the agent: \(agent.output)")
+    }
+}
+
 /// The port an agent says it serves on: `metrics on http://127.0.0.1:PORT/metrics`.
 enum AgentAddress {
     struct Missing: Error, CustomStringConvertible {

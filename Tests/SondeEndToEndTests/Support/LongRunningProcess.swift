@@ -64,6 +64,11 @@ final class LongRunningProcess: Sendable {
 
     var terminationReason: Process.TerminationReason { process.terminationReason }
 
+    /// Sends a signal and returns at once (SIGHUP asks an agent to read its config again).
+    func send(_ signal: Int32) {
+        if process.isRunning { kill(process.processIdentifier, signal) }
+    }
+
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }

@@ -15,6 +15,8 @@ struct PtySession {
         case snapshot(String)
         case signal(String)
         case waitExit(Double = 5)
+        /// Writes a file while the program runs (a config edited under a running dashboard).
+        case writeFile(path: String, contents: String)
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Key.self)
@@ -27,10 +29,11 @@ struct PtySession {
             case let .snapshot(name): try c.encode(name, forKey: .snapshot)
             case let .signal(name): try c.encode(name, forKey: .signal)
             case let .waitExit(seconds): try c.encode(seconds, forKey: .wait_exit)
+            case let .writeFile(path, contents): try c.encode(path, forKey: .write_file); try c.encode(contents, forKey: .contents)
             }
         }
 
-        enum Key: String, CodingKey { case wait_for, wait_gone, wait_for_regex, timeout, keys, resize, snapshot, signal, wait_exit }
+        enum Key: String, CodingKey { case wait_for, wait_gone, wait_for_regex, timeout, keys, resize, snapshot, signal, wait_exit, write_file, contents }
     }
 
     struct Report: Decodable {

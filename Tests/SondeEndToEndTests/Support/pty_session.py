@@ -162,6 +162,11 @@ def run_steps(session, steps, screens):
             screens[step["snapshot"]] = session.text()
         elif "signal" in step:
             os.kill(session.pid, getattr(signal, "SIG" + step["signal"].upper()))
+        elif "write_file" in step:
+            # In place, as `echo >` or an editor saving without a rename does.
+            with open(step["write_file"], "w") as file:
+                file.write(step["contents"])
+            session.pump(0.05)
         elif "wait_exit" in step:
             if not session.wait_until(lambda: session.status is not None, step["wait_exit"]):
                 failure = step
