@@ -25,13 +25,14 @@ enum HTMLCharts {
     }
 
     static func uptime(names: [String], timeline: ReportTimeline, redactor: Redactor) -> String {
-        let labels = ReportTimeline.uptimeSpans.map(\.label)
+        let windows = Uptime.standardWindows
+        let labels = windows.map { Uptime(window: $0, results: 0, failures: 0).label }
         var rows: [String] = []
         for name in names {
             let buckets = timeline.series[name] ?? []
             let figures = timeline.uptime[name] ?? []
-            let cells = labels.map { label in
-                let text = figures.first { $0.label == label }?.text ?? "–"
+            let cells = windows.map { window in
+                let text = figures.first { $0.window == window }?.percentText(decimals: 2) ?? "–"
                 return "<td class=\"number\">\(HTMLText.escape(text))</td>"
             }
             let shown = HTMLText.escape(redactor.redact(name))

@@ -55,21 +55,21 @@ extension HistoryStore {
         return ReportTimeline(start: start, end: end, series: series, uptime: uptime, markers: markers, deploy: deploy)
     }
 
-    /// Per target, the share of results not down over each of `ReportTimeline.uptimeSpans` ending at `end`.
-    public func uptime(until end: Date) async throws(HistoryError) -> [String: [UptimeFigure]] {
-        let spans = ReportTimeline.uptimeSpans
-        let edges = spans.map { end.timeIntervalSince1970 - $0.seconds }
-        let columns = spans.indices.map { "SUM(started_at >= ?) AS n\($0), SUM(started_at >= ? AND status = 'down') AS d\($0)" }
+    /// Per target (or the one named), results and failures in each window back from `end`, in
+    /// one pass over the time index; the windows are `Uptime.standardWindows` unless given.
+    public func uptime(until end: Date, target: String? = nil, windows: [TimeInterval] = Uptime.standardWindows) async throws(HistoryError) -> [String: [Uptime]] {
+        let edges = windows.map { end.timeIntervalSince1970 - $0 }
+        let columns = windows.indices.map { "SUM(started_at >= ?) AS n\($0), SUM(started_at >= ? AND status = 'down') AS d\($0)" }
         var arguments: [any DatabaseValueConvertible] = []
         for edge in edges { arguments += [edge, edge] }
-        arguments += [edges.min() ?? 0, end.timeIntervalSince1970]
+        arguments += [edges.min() ?? 0, end.timeIntervalSince1970, target, target]
         let bound = StatementArguments(arguments.map { $0.databaseValue })
         let rows = try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT target, \(columns.joined(separator: ", "))
-                FROM result WHERE started_at >= ? AND started_at <= ? GROUP BY target
+                FROM result WHERE started_at >= ? AND started_at <= ? AND (? IS NULL OR target = ?) GROUP BY target
                 """, arguments: bound).map { row in
-                (row["target"] as String, spans.indices.map { UptimeFigure(label: spans[$0].label, count: row["n\($0)"], down: row["d\($0)"]) })
+                (row["target"] as String, windows.indices.map { Uptime(window: windows[$0], results: row["n\($0)"], failures: row["d\($0)"]) })
             }
         }
         return Dictionary(rows) { first, _ in first }

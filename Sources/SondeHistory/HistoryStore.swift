@@ -125,19 +125,10 @@ public final class HistoryStore: Sendable {
         }
     }
 
-    /// One target's results and failures in each window back from `now` (1 h, 24 h, 7 d by
-    /// default): a count per window on the (target, started_at) index, no rows read out.
+    /// One target's results and failures in each window back from `now` (1 h, 24 h, 7 d by default).
     public func uptime(target: String, windows: [TimeInterval] = Uptime.standardWindows, now: Date = Date()) async throws(HistoryError) -> [Uptime] {
-        let end = now.timeIntervalSince1970
-        return try await read { db in
-            try windows.map { window -> Uptime in
-                let row = try Row.fetchOne(db, sql: """
-                    SELECT COUNT(*) AS results, COALESCE(SUM(status = ?), 0) AS failures
-                    FROM result WHERE target = ? AND started_at >= ? AND started_at <= ?
-                    """, arguments: [Status.down.rawValue, target, end - window, end])
-                return Uptime(window: window, results: row?["results"] ?? 0, failures: row?["failures"] ?? 0)
-            }
-        }
+        try await uptime(until: now, target: target, windows: windows)[target]
+            ?? windows.map { Uptime(window: $0, results: 0, failures: 0) }
     }
 
     public func failureWindows(since: Date = .distantPast, target: String? = nil) async throws(HistoryError) -> [FailureWindow] {

@@ -46,17 +46,19 @@ import Testing
         let uptime = try await store.uptime(until: end)
         let api = try #require(uptime["api"])
         #expect(api.map(\.label) == ["1h", "24h", "7d"])
-        #expect(api[0].count == 60 && api[0].down == 3)
-        #expect(api[0].text == "95.00%")
-        #expect(api[1].count == 120 && api[1].text == "97.50%")
+        #expect(api[0].results == 60 && api[0].failures == 3)
+        #expect(api[0].percentText(decimals: 2) == "95.00%")
+        #expect(api[1].results == 120 && api[1].percentText(decimals: 2) == "97.50%")
         #expect(uptime["backend"] == nil)
     }
 
     @Test func uptimeNeverRoundsAFailureUpToAHundredPercent() {
-        #expect(UptimeFigure(label: "7d", count: 100_000, down: 1).text == "99.99%")
-        #expect(UptimeFigure(label: "7d", count: 10, down: 0).text == "100%")
-        #expect(UptimeFigure(label: "7d", count: 0, down: 0).text == "–")
-        #expect(UptimeFigure(label: "7d", count: 0, down: 0).fraction == nil)
+        #expect(Uptime(window: 604_800, results: 100_000, failures: 1).percentText(decimals: 2) == "99.99%")
+        #expect(Uptime(window: 604_800, results: 10_000, failures: 1).percentText(decimals: 1) == "99.9%")
+        #expect(Uptime(window: 604_800, results: 10, failures: 0).percentText(decimals: 2) == "100%")
+        #expect(Uptime(window: 604_800, results: 0, failures: 0).percentText(decimals: 2) == "–")
+        #expect(Uptime(window: 604_800, results: 0, failures: 0).fraction == nil)
+        #expect(Uptime.standardWindows.map { Uptime(window: $0, results: 0, failures: 0).label } == ["1h", "24h", "7d"])
     }
 
     @Test func theTimelineSlicesTheSpanAndComparesTheNewestDeploy() async throws {

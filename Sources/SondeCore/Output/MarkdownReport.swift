@@ -37,10 +37,11 @@ public enum MarkdownReport {
     /// Uptime over 1 h / 24 h / 7 d from the history file; left out when there is none.
     static func uptime(_ report: Report) -> [String] {
         guard !report.uptime.isEmpty else { return [] }
-        let labels = ReportTimeline.uptimeSpans.map(\.label)
+        let windows = Uptime.standardWindows
+        let labels = windows.map { Uptime(window: $0, results: 0, failures: 0).label }
         let rows = report.summary.rows.map { row in
             let figures = report.uptime[row.target.name] ?? []
-            return [row.target.name] + labels.map { label in figures.first { $0.label == label }?.text ?? "–" }
+            return [row.target.name] + windows.map { window in figures.first { $0.window == window }?.percentText(decimals: 2) ?? "–" }
         }
         return ["## Uptime", ""] + MarkdownText.table(["Target"] + labels, rows)
     }

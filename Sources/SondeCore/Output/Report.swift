@@ -14,8 +14,8 @@ public struct Report: Sendable {
     /// store, which history seeds); empty when the report was made without one.
     public var suiteTrends: [String: [String: ModuleTrend]] = [:]
     public var verdicts: [ReproVerdict]
-    /// Per target, uptime over `ReportTimeline.uptimeSpans` from the history file; empty without one.
-    public var uptime: [String: [UptimeFigure]] = [:]
+    /// Per target, uptime over `Uptime.standardWindows` from the history file; empty without one.
+    public var uptime: [String: [Uptime]] = [:]
     /// Targets that failed k of their last n results while answering others (`history:` k and n).
     public var intermittent: [Intermittency]
 

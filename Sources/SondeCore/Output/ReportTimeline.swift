@@ -8,12 +8,12 @@ public struct ReportTimeline: Sendable, Equatable {
     public var end: Date
     /// Per target name, `bucketCount` buckets oldest first (empty buckets included).
     public var series: [String: [TimelineBucket]]
-    public var uptime: [String: [UptimeFigure]]
+    public var uptime: [String: [Uptime]]
     public var markers: [DeployMarker]
     public var deploy: DeployComparison?
 
     public init(
-        start: Date, end: Date, series: [String: [TimelineBucket]], uptime: [String: [UptimeFigure]] = [:],
+        start: Date, end: Date, series: [String: [TimelineBucket]], uptime: [String: [Uptime]] = [:],
         markers: [DeployMarker] = [], deploy: DeployComparison? = nil
     ) {
         self.start = start
@@ -23,9 +23,6 @@ public struct ReportTimeline: Sendable, Equatable {
         self.markers = markers
         self.deploy = deploy
     }
-
-    /// The windows uptime is given over, as on status pages.
-    public static let uptimeSpans: [(label: String, seconds: Double)] = [("1h", 3_600), ("24h", 86_400), ("7d", 604_800)]
 }
 
 /// The results of one target that started inside one time bucket.
@@ -54,31 +51,5 @@ public struct TimelineBucket: Sendable, Equatable {
         if count == 0 { return nil }
         if down > 0 { return .down }
         return slow > 0 ? .slow : .up
-    }
-}
-
-/// Uptime of one target over one window: results that were not down, of all results.
-public struct UptimeFigure: Sendable, Equatable {
-    public var label: String
-    public var count: Int
-    public var down: Int
-
-    public init(label: String, count: Int, down: Int) {
-        self.label = label
-        self.count = count
-        self.down = down
-    }
-
-    /// nil when nothing ran in the window: "no data" is not 100%.
-    public var fraction: Double? {
-        count == 0 ? nil : Double(count - down) / Double(count)
-    }
-
-    /// "99.95%", "100%", or "–" without data; never rounds a failure up to 100%.
-    public var text: String {
-        guard let fraction else { return "–" }
-        if down == 0 { return "100%" }
-        let hundredths = min(9_999, Int((fraction * 10_000).rounded(.down)))
-        return String(format: "%d.%02d%%", hundredths / 100, hundredths % 100)
     }
 }

@@ -30,10 +30,9 @@ enum UptimeBar {
         }
     }
 
-    /// `99.2%`, to a tenth where it is not whole; `-` for no results.
+    /// `99.2%`: a tenth is as fine as a row has room for; `-` (ASCII-safe) for no results.
     static func percent(_ uptime: Uptime?) -> String {
-        guard let fraction = uptime?.fraction else { return "-" }
-        let value = (fraction * 1000).rounded(.down) / 10
-        return value == value.rounded() ? "\(Int(value))%" : String(format: "%.1f%%", value)
+        guard let uptime, uptime.fraction != nil else { return "-" }
+        return uptime.percentText(decimals: 1)
     }
 }
