@@ -156,7 +156,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SondeEndToEndTests",
-            dependencies: ["SondeCore", .product(name: "Hummingbird", package: "hummingbird")]
+            // SondeProbes and SondeTUI: the fleet reader's rows and screens against a real Prometheus.
+            dependencies: ["SondeCore", "SondeProbes", "SondeTUI", .product(name: "Hummingbird", package: "hummingbird")]
         ),
     ]
 )

@@ -16,6 +16,13 @@ enum HTTPTestServer {
 
     private static let shared = Runner()
 
+    /// The `traceparent` headers the /trace routes received, by key (each test uses its own key).
+    static let receivedTraceparents = Mutex<[String: [String]]>([:])
+
+    static func traceparents(_ key: String) -> [String] {
+        receivedTraceparents.withLock { $0[key] ?? [] }
+    }
+
     private actor Runner {
         private var started: Int?
         private var starting: Task<Int, any Error>?
@@ -60,6 +67,19 @@ enum HTTPTestServer {
         }
         router.get("/loop") { _, _ in
             Response(status: .found, headers: [.location: "/loop"])
+        }
+        // What each request under /trace/KEY carried as `traceparent` ("" for none), in arrival order.
+        router.get("/trace/{key}") { request, context in
+            let key = context.parameters.get("key") ?? ""
+            let header = request.headers.first { $0.name.canonicalName == "traceparent" }?.value ?? ""
+            receivedTraceparents.withLock { $0[key, default: []].append(header) }
+            return "recorded"
+        }
+        router.get("/trace-hop/{key}") { request, context in
+            let key = context.parameters.get("key") ?? ""
+            let header = request.headers.first { $0.name.canonicalName == "traceparent" }?.value ?? ""
+            receivedTraceparents.withLock { $0[key, default: []].append(header) }
+            return Response(status: .found, headers: [.location: "/trace/\(key)"])
         }
         router.get("/moved") { _, _ in
             Response(status: .movedPermanently, headers: [.location: "/health"])

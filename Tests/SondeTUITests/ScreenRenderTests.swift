@@ -22,6 +22,18 @@ struct ScreenRenderTests {
         #expect(state.screen == .dashboard)
     }
 
+    @Test("Detail view: the trace id of the latest result, so a backend trace can be looked up")
+    func detailViewShowsTheTraceID() {
+        var state = DashboardFixture.populated(height: 60)
+        _ = Update.apply(.key(.enter), to: &state)
+        #expect(!DashboardFixture.text(state).contains("Trace "), "results without a traceparent show none")
+        var traced = DashboardFixture.result("backend", ms: 20, at: 20, sequence: 4)
+        traced.outcome.traceID = TraceID(hex: "4bf92f3577b34da6a3ce929d0e0e4736")
+        _ = Update.apply(.event(.result(traced)), to: &state)
+        let line = DashboardFixture.text(state).split(separator: "\n").first { $0.contains("Trace ") }
+        #expect(line?.contains("Trace   4bf92f3577b34da6a3ce929d0e0e4736") == true, "\(String(describing: line))")
+    }
+
     @Test("Help overlay lists every binding of the key map")
     func helpOverlay() {
         var state = DashboardFixture.populated()

@@ -3,7 +3,7 @@ import Yams
 
 /// Reads `sonde.yml` into a `SondeConfig`, reporting every problem with file, line, column and key.
 public enum ConfigLoader {
-    static let topLevelKeys = ["environment", "interval", "timeout", "targets", "suites", "journeys", "history", "alerts", "location"]
+    static let topLevelKeys = ["environment", "interval", "timeout", "targets", "suites", "journeys", "history", "alerts", "location", "trace"]
 
     public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(ConfigErrors) -> SondeConfig
@@ -54,7 +54,8 @@ public enum ConfigLoader {
         let location = context.collecting { () throws(ConfigError) in try top["location"].map(LocationName.read) } ?? nil
         let interval = context.collecting { () throws(ConfigError) in try top["interval"]?.duration() } ?? nil
         let timeout = context.collecting { () throws(ConfigError) in try top["timeout"]?.duration() } ?? nil
-        let defaults = TargetDefaults(interval: interval ?? .seconds(5), timeout: timeout ?? .seconds(3))
+        let trace = context.collecting { () throws(ConfigError) in try top["trace"]?.bool() } ?? nil
+        let defaults = TargetDefaults(interval: interval ?? .seconds(5), timeout: timeout ?? .seconds(3), trace: trace ?? true)
 
         var targets: [Target] = []
         if let list = context.collecting({ () throws(ConfigError) in try top["targets"]?.list() }) ?? nil {
@@ -130,9 +131,12 @@ public enum ConfigLoader {
 public struct TargetDefaults: Sendable {
     public var interval: Duration
     public var timeout: Duration
+    /// The top-level `trace:`: whether HTTP and WebSocket targets send a `traceparent` unless they say.
+    public var trace: Bool
 
-    public init(interval: Duration, timeout: Duration) {
+    public init(interval: Duration, timeout: Duration, trace: Bool = true) {
         self.interval = interval
         self.timeout = timeout
+        self.trace = trace
     }
 }

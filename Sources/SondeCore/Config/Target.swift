@@ -137,6 +137,9 @@ public struct HTTPSpec: Sendable, Equatable {
     /// An HTTP CONNECT proxy to tunnel through, and hosts that go direct all the same.
     public var proxy: ProxySetting?
     public var noProxy: [String] = []
+    /// Whether requests carry a W3C `traceparent`. Off unless asked: the config turns it on for
+    /// targets (`trace:`), while webhook deliveries that reuse the probe send none.
+    public var trace: TracePolicy = .off
 
     public init(
         url: URL, method: String = "GET", headers: [Header] = [], body: String? = nil,
@@ -165,7 +168,7 @@ public struct HTTPSpec: Sendable, Equatable {
             && lhs.insecure == rhs.insecure && lhs.caFile == rhs.caFile && lhs.version == rhs.version
             && lhs.captures.map(\.name) == rhs.captures.map(\.name) && lhs.followRedirects == rhs.followRedirects
             && lhs.clientCertificate == rhs.clientCertificate && lhs.resolve == rhs.resolve
-            && lhs.proxy == rhs.proxy && lhs.noProxy == rhs.noProxy
+            && lhs.proxy == rhs.proxy && lhs.noProxy == rhs.noProxy && lhs.trace == rhs.trace
     }
 }
 
@@ -198,6 +201,8 @@ public struct WebSocketSpec: Sendable, Equatable {
     /// For wss: skip certificate checks, or trust this CA file (PEM) instead of the system's.
     public var insecure: Bool
     public var caFile: String?
+    /// Whether the upgrade request carries a W3C `traceparent` (see `HTTPSpec.trace`).
+    public var trace: TracePolicy = .off
 
     public init(
         url: URL, headers: [Header] = [], subprotocol: String? = nil, expectFirst: MessageExpectation? = nil,

@@ -5,8 +5,8 @@ import Foundation
 enum TargetReader {
     static let commonKeys = ["name", "interval", "timeout", "expect", "expect_failure"]
     static let kindKeys: [TargetKind: [String]] = [
-        .http: ["method", "headers", "body", "report", "capture", "max_body", "insecure", "ca", "version", "follow_redirects"] + HTTPClientOptionsReader.keys,
-        .websocket: ["headers", "subprotocol", "send", "insecure", "ca"],
+        .http: ["method", "headers", "body", "report", "capture", "max_body", "insecure", "ca", "version", "follow_redirects", "trace"] + HTTPClientOptionsReader.keys,
+        .websocket: ["headers", "subprotocol", "send", "insecure", "ca", "trace"],
         .postgres: ["query", "tls"],
         .redis: ["role"],
         .clickhouse: ["user", "password", "query"],
@@ -51,7 +51,10 @@ enum TargetReader {
         let expect = parts.read { () throws(ConfigError) in try map["expect"]?.mapping(allowed: expectKeys[kind] ?? []) } ?? nil
         let latency = parts.read { () throws(ConfigError) in try expect?["latency"]?.duration() } ?? nil
         let certificateDays = parts.read { () throws(ConfigError) in try expect?["cert_days"]?.int(in: 0...3650) } ?? nil
-        let probe = parts.read { () throws(ConfigError) in try readProbe(kind, map: map, expect: expect) }
+        let trace = parts.read { () throws(ConfigError) in try map["trace"]?.bool() } ?? nil
+        let probe = parts.read { () throws(ConfigError) in
+            try readProbe(kind, map: map, expect: expect).tracing(trace ?? defaults.trace)
+        }
         let expectedFailure = parts.read { () throws(ConfigError) in try map["expect_failure"].map(ExpectedFailureReader.read) } ?? nil
         guard let probe, !parts.failed else { throw ConfigError.recordedAbove }
         return Target(
@@ -248,6 +251,26 @@ enum TargetReader {
         }
         if let n = Int(text), n > 0, n <= 1 << 30 { return n }
         throw node.error("'\(text)' is not a size; write it like 512KiB or 1MiB")
+    }
+}
+
+private extension ProbeSpec {
+    /// `trace:` applies to the kinds that send HTTP requests; the reader refuses it on the others.
+    /// A `traceparent` in `headers:` is sent as written, and then Sonde claims no trace of its own.
+    func tracing(_ on: Bool) -> ProbeSpec {
+        func policy(_ headers: [Header]) -> TracePolicy {
+            on && !headers.contains { $0.name.lowercased() == TraceContext.headerName } ? .newTrace : .off
+        }
+        switch self {
+        case .http(var spec):
+            spec.trace = policy(spec.headers)
+            return .http(spec)
+        case .websocket(var spec):
+            spec.trace = policy(spec.headers)
+            return .websocket(spec)
+        default:
+            return self
+        }
     }
 }
 

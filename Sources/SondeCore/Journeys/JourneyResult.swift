@@ -44,6 +44,8 @@ public struct JourneyResult: Sendable, Equatable {
         guard let step = failingStep, let reason = step.result?.reason else { return nil }
         return "\(step.name): \(reason.message)"
     }
+    /// The trace the run's steps shared (nil when no step sent a `traceparent`).
+    public var traceID: TraceID? { steps.lazy.compactMap(\.result?.traceID).first }
     /// The time the steps that ran took, one after another.
     public var latency: Duration {
         steps.compactMap(\.result?.latency).reduce(.zero, +)

@@ -24,6 +24,8 @@ public struct JourneyRunner: Sendable {
         var capturedValues: [String] = []
         var steps: [JourneyResult.StepResult] = []
         var failed = false
+        // One trace per run: a backend's traces of login, cart and checkout line up as one.
+        let trace = TraceID.random()
         for step in journey.steps {
             if failed && journey.stopOnFailure {
                 steps.append(.init(name: step.name, result: nil))
@@ -31,7 +33,7 @@ public struct JourneyRunner: Sendable {
             }
             var result: ProbeResult
             do {
-                let target = try StepTargetResolver.resolve(step.target, with: captured)
+                let target = try StepTargetResolver.resolve(step.target, with: captured).joiningTrace(trace)
                 result = await Engine.probeOnce(target, probe: factory(target), sequence: sequence)
             } catch {
                 result = Self.unresolved(step, error.reference, captured: captured, sequence: sequence)

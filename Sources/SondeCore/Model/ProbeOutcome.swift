@@ -21,6 +21,8 @@ public struct ProbeOutcome: Sendable, Equatable {
     public var captures: [String: String]
     /// Version string seen in the response, for deploy detection.
     public var version: String?
+    /// The trace the request's `traceparent` named, so a backend trace can be found from the result.
+    public var traceID: TraceID?
 
     public init(
         latency: Duration? = nil,

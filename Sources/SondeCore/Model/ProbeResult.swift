@@ -27,6 +27,7 @@ public struct ProbeResult: Sendable, Equatable {
     }
 
     public var latency: Duration? { outcome.latency }
+    public var traceID: TraceID? { outcome.traceID }
     /// Why it is down, or (for a `slow` result that carries one) the warning.
     public var reason: FailureReason? { outcome.failure ?? outcome.warning }
 

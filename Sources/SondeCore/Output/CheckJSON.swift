@@ -43,6 +43,7 @@ public enum CheckJSON {
             ("phases_ms", .object((last?.phases ?? []).map { ($0.name, .ms($0.duration.milliseconds)) })),
             ("certificate_days_left", .optional(last?.certificateDaysLeft)),
             ("message", .optional(last?.message.map(redactor.redact))),
+            ("trace_id", .optional(last?.traceID?.hex)),
             ("rounds", .int(row.results.count)),
             ("failures", .int(row.failures)),
             ("p50_ms", .ms(row.stats.window.p50)),

@@ -35,6 +35,7 @@ public enum ReportJSON {
             ("failure_reason", .optional(run.failureReason.map(redactor.redact))),
             ("runs", .int(runs.count)),
             ("passed_runs", .int(runs.filter { $0.status != .down }.count)),
+            ("trace_id", .optional(run.traceID?.hex)),
             ("steps", .array(run.steps.map { step($0, redactor: redactor) })),
         ])
     }
@@ -50,6 +51,7 @@ public enum ReportJSON {
             ("status_code", .optional(result?.outcome.statusCode)),
             ("reason", .optional(result?.reason.map { redactor.redact($0.message) })),
             ("reason_kind", .optional(result?.reason?.kind.rawValue)),
+            ("trace_id", .optional(result?.traceID?.hex)),
         ])
     }
 

@@ -21,11 +21,19 @@ public struct HTTPProbe: Probe {
     }
 
     public func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
-        let clock = ProbeClock(deadline: deadline)
+        // One trace per probe; each request of it (a redirect is another) is a span of its own.
+        let trace = TraceContext.make(for: spec.trace)
+        var outcome = await follow(ProbeClock(deadline: deadline), trace: trace)
+        outcome.traceID = trace?.traceID
+        return outcome
+    }
+
+    private func follow(_ clock: ProbeClock, trace: TraceContext?) async -> ProbeOutcome {
         var url = spec.url
         var redirects = 0
+        var span = trace
         while true {
-            let outcome = await exchange(url, clock: clock)
+            let outcome = await exchange(url, clock: clock, trace: span)
             guard spec.followRedirects > 0, let location = outcome.redirectLocation, let status = outcome.result.statusCode,
                   (300...399).contains(status), let next = URL(string: location, relativeTo: url)?.absoluteURL
             else { return outcome.result }
@@ -36,6 +44,7 @@ public struct HTTPProbe: Probe {
                 return result
             }
             url = next
+            span = span?.nextSpan()
         }
     }
 
@@ -44,7 +53,7 @@ public struct HTTPProbe: Probe {
         var redirectLocation: String?
     }
 
-    private func exchange(_ url: URL, clock: ProbeClock) async -> Attempt {
+    private func exchange(_ url: URL, clock: ProbeClock, trace: TraceContext?) async -> Attempt {
         guard let host = url.host, !host.isEmpty else {
             return Attempt(result: .failed(FailureReason(.config, "URL has no host")))
         }
@@ -72,7 +81,7 @@ public struct HTTPProbe: Probe {
         timeline.resolved = .now
 
         let request = HTTPExchange.Request(
-            address: address, host: host, port: port, head: requestHead(url, host: host, port: port, secure: secure),
+            address: address, host: host, port: port, head: requestHead(url, host: host, port: port, secure: secure, trace: trace),
             body: spec.body.map { ByteBuffer(string: $0) }, tls: tlsContext, maxBodyBytes: spec.maxBodyBytes, tunnel: proxy
         )
         switch await HTTPExchange.perform(request, timeline: timeline, clock: clock) {
@@ -93,7 +102,7 @@ public struct HTTPProbe: Probe {
         }
     }
 
-    private func requestHead(_ url: URL, host: String, port: Int, secure: Bool) -> HTTPRequestHead {
+    private func requestHead(_ url: URL, host: String, port: Int, secure: Bool, trace: TraceContext?) -> HTTPRequestHead {
         // As written: `url.path` is decoded, and a decoded %2F or space would change the request.
         let encodedPath = url.path(percentEncoded: true)
         var path = encodedPath.isEmpty ? "/" : encodedPath
@@ -109,6 +118,7 @@ public struct HTTPProbe: Probe {
         // `https://user:password@host/` means Basic auth, as curl reads it; a configured
         // Authorization header replaces it below.
         if let basic = BasicCredentials(url) { headers.add(name: "Authorization", value: basic.headerValue) }
+        if let trace { headers.add(name: TraceContext.headerName, value: trace.headerValue) }
         for header in spec.headers { headers.replaceOrAdd(name: header.name, value: header.value) }
         return HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: spec.method), uri: path, headers: headers)
     }

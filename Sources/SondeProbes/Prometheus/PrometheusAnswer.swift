@@ -49,7 +49,8 @@ enum PrometheusAnswer {
         }
     }
 
-    static func read(status: Int, body: Data) -> Swift.Result<Double, FailureReason> {
+    /// The answer's payload, or why there is none: not Prometheus, or the query refused.
+    private static func payload(status: Int, body: Data) -> Swift.Result<Payload, FailureReason> {
         guard let envelope = try? JSONDecoder().decode(Envelope.self, from: body) else {
             let excerpt = String(decoding: body.prefix(120), as: UTF8.self).excerpt(80)
             return .failure(FailureReason(.protocolError, "answered HTTP \(status) with \(excerpt.isEmpty ? "an empty body" : excerpt), not Prometheus's JSON: is this its URL?"))
@@ -57,6 +58,30 @@ enum PrometheusAnswer {
         guard envelope.status == "success", let data = envelope.data else {
             let kind: FailureReason.Kind = status == 401 || status == 403 ? .auth : .httpStatus
             return .failure(FailureReason(kind, "Prometheus rejected the query (HTTP \(status), \(envelope.errorType ?? "error")): \(envelope.error ?? "no reason given")"))
+        }
+        return .success(data)
+    }
+
+    /// Every series of an instant vector with its labels; values that are not numbers are left out.
+    static func series(status: Int, body: Data) -> Swift.Result<[PrometheusSeries], FailureReason> {
+        switch payload(status: status, body: body) {
+        case .failure(let reason): return .failure(reason)
+        case .success(let data):
+            guard case .vector(let series) = data.result else {
+                return .failure(FailureReason(.assertion, "the query returned a \(data.resultType), not an instant vector"))
+            }
+            return .success(series.compactMap { item in
+                guard let value = item.value.flatMap({ Double($0.text) }), !value.isNaN else { return nil }
+                return PrometheusSeries(labels: item.metric, value: value)
+            })
+        }
+    }
+
+    static func read(status: Int, body: Data) -> Swift.Result<Double, FailureReason> {
+        let data: Payload
+        switch payload(status: status, body: body) {
+        case .failure(let reason): return .failure(reason)
+        case .success(let read): data = read
         }
         let text: String
         switch data.result {

@@ -18,22 +18,9 @@ public struct PrometheusProbe: Probe {
     }
 
     public func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
-        let clock = ProbeClock(deadline: deadline)
-        let request = PrometheusRequest(spec: spec)
-        guard let host = request.host else { return .failed(FailureReason(.config, "\(spec.url.redactedDescription) has no host")) }
-        let tlsContext: NIOSSLContext?
-        do { tlsContext = try tls?.get() } catch { return .failed(error) }
-        let address: SocketAddress
-        switch await HostResolver.system.resolve(host: host, port: request.port, deadline: deadline, budget: clock.budget) {
-        case .success(let a): address = a
-        case .failure(let reason): return .failed(reason)
-        }
-        let raw = HTTPExchange.Request(
-            address: address, host: host, port: request.port, head: request.head, body: nil, tls: tlsContext, maxBodyBytes: 1 << 20
-        )
         let answer: RawHTTPResponse
-        switch await HTTPExchange.perform(raw, timeline: ExchangeTimeline(start: .now, resolved: .now), clock: clock) {
-        case .failure(let failure): return .failed(Self.unreachable(failure.reason, at: request.displayAddress))
+        switch await Self.exchange(spec, tls: tls, deadline: deadline) {
+        case .failure(let reason): return .failed(reason)
         case .success(let response): answer = response
         }
         let timeline = answer.timeline
@@ -56,6 +43,34 @@ public struct PrometheusProbe: Probe {
             outcome.failure = FailureReason(.assertion, "expected value \(expectation), got \(text)")
         }
         return outcome
+    }
+
+    /// The one exchange a query is: resolve, connect (TLS), `GET /api/v1/query`, read the answer
+    /// (bounded), all under the deadline. The kind and the fleet reader share it.
+    static func exchange(
+        _ spec: PrometheusSpec, tls: Result<NIOSSLContext, FailureReason>?, deadline: ContinuousClock.Instant, maxBodyBytes: Int = 1 << 20
+    ) async -> Result<RawHTTPResponse, FailureReason> {
+        let clock = ProbeClock(deadline: deadline)
+        let request = PrometheusRequest(spec: spec)
+        guard let host = request.host else { return .failure(FailureReason(.config, "\(spec.url.redactedDescription) has no host")) }
+        let tlsContext: NIOSSLContext?
+        switch tls {
+        case .failure(let reason): return .failure(reason)
+        case .success(let context): tlsContext = context
+        case nil: tlsContext = nil
+        }
+        let address: SocketAddress
+        switch await HostResolver.system.resolve(host: host, port: request.port, deadline: deadline, budget: clock.budget) {
+        case .success(let a): address = a
+        case .failure(let reason): return .failure(reason)
+        }
+        let raw = HTTPExchange.Request(
+            address: address, host: host, port: request.port, head: request.head, body: nil, tls: tlsContext, maxBodyBytes: maxBodyBytes
+        )
+        switch await HTTPExchange.perform(raw, timeline: ExchangeTimeline(start: .now, resolved: .now), clock: clock) {
+        case .failure(let failure): return .failure(unreachable(failure.reason, at: request.displayAddress))
+        case .success(let response): return .success(response)
+        }
     }
 
     /// "Prometheus at host:9090 refused the connection": the row says which server is missing.

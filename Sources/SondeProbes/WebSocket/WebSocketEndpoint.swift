@@ -30,11 +30,12 @@ struct WebSocketEndpoint: Sendable {
     var display: String { StreamEndpoint.display(host: host, port: port) }
 
     /// The GET that asks for the upgrade; NIO's upgrader adds Upgrade, Connection and the key.
-    func upgradeRequest(headers extra: [Header], subprotocol: String?) -> HTTPRequestHead {
+    func upgradeRequest(headers extra: [Header], subprotocol: String?, trace: TraceContext?) -> HTTPRequestHead {
         var headers = HTTPHeaders()
         headers.add(name: "Host", value: hostHeader)
         headers.add(name: "User-Agent", value: "sonde/0.1")
         if let subprotocol { headers.add(name: "Sec-WebSocket-Protocol", value: subprotocol) }
+        if let trace { headers.add(name: TraceContext.headerName, value: trace.headerValue) }
         for header in extra { headers.replaceOrAdd(name: header.name, value: header.value) }
         return HTTPRequestHead(version: .http1_1, method: .GET, uri: requestURI, headers: headers)
     }

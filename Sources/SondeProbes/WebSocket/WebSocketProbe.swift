@@ -19,6 +19,13 @@ public struct WebSocketProbe: Probe {
     }
 
     public func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
+        let trace = TraceContext.make(for: spec.trace)
+        var outcome = await exchange(deadline: deadline, trace: trace)
+        outcome.traceID = trace?.traceID
+        return outcome
+    }
+
+    private func exchange(deadline: ContinuousClock.Instant, trace: TraceContext?) async -> ProbeOutcome {
         let budget = deadline - ContinuousClock.now
         let endpoint: WebSocketEndpoint
         let tlsContext: NIOSSLContext?
@@ -44,7 +51,7 @@ public struct WebSocketProbe: Probe {
             phase = PhaseTiming.handshake
             let started = ContinuousClock.now
             let upgrade = try await WebSocketUpgrade.perform(
-                on: channel, request: endpoint.upgradeRequest(headers: spec.headers, subprotocol: spec.subprotocol)
+                on: channel, request: endpoint.upgradeRequest(headers: spec.headers, subprotocol: spec.subprotocol, trace: trace)
             )
             // The 101 is the first read after the upgrade request: the socket-level time when known.
             let handshake = connected.wire.roundTrip ?? ContinuousClock.now - started

@@ -73,6 +73,9 @@ public struct DashboardState: Sendable {
     public var uptime: [String: [Uptime]] = [:]
     /// Charts and uptime bars drawn; off only to measure what they cost.
     public var charts = true
+    /// `watch --prometheus`: the fleet read from Prometheus; `targets` are then its targets and
+    /// results are stored per `target @ location`. Nil on a config's dashboard.
+    public var fleet: FleetBoard?
 
     public var now: Date
     public var width: Int
@@ -122,7 +125,7 @@ public struct DashboardState: Sendable {
 
     public func info(_ name: String) -> TargetInfo? { targets.first { $0.name == name } }
 
-    /// Up / slow / down counts over targets that have a result.
-    public var counts: (up: Int, slow: Int, down: Int) { observed.counts(targets.map(\.name)) }
+    /// Up / slow / down counts over targets that have a result (over every target and location of a fleet).
+    public var counts: (up: Int, slow: Int, down: Int) { observed.counts(fleet?.storeNames ?? targets.map(\.name)) }
 }
 

@@ -24,6 +24,8 @@ public enum Message: Sendable {
     case configApplied(SondeConfig, summary: String)
     /// The config file has problems and was not applied; the previous config stays.
     case configRefused(problems: [String])
+    /// `watch --prometheus`: the targets and locations read so far, and whether Prometheus answered.
+    case fleet(FleetBoard)
 }
 
 /// What `update` asks the outside world to do; the app loop carries these out.

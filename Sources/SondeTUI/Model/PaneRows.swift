@@ -38,16 +38,17 @@ extension DashboardState {
         filter.isEmpty || name.localizedCaseInsensitiveContains(filter)
     }
 
+    /// A fleet lists every target in the one pane, whatever its kind: its columns are locations.
     public var serviceRows: [TargetInfo] {
-        targets.filter { $0.kind.group == .services && matchesFilter($0.name) }
+        targets.filter { (fleet != nil || $0.kind.group == .services) && matchesFilter($0.name) }
     }
 
     public var websocketRows: [TargetInfo] {
-        targets.filter { $0.kind.group == .websockets && matchesFilter($0.name) }
+        targets.filter { fleet == nil && $0.kind.group == .websockets && matchesFilter($0.name) }
     }
 
     public var databaseRows: [DatabaseRow] {
-        let direct = targets.filter { $0.kind.isDatabase && matchesFilter($0.name) }.map { DatabaseRow.direct($0.name) }
+        let direct = targets.filter { fleet == nil && $0.kind.isDatabase && matchesFilter($0.name) }.map { DatabaseRow.direct($0.name) }
         // Every figure ever reported stays listed (a service that stops answering keeps its last
         // values on screen, marked stale), in the order they first appeared.
         let reported = reportedKeys.filter { matchesFilter($0.metric) || matchesFilter($0.service) }.map(DatabaseRow.reported)
@@ -80,9 +81,9 @@ extension DashboardState {
     /// Whether a pane has anything configured; panes without give their space away.
     public func isConfigured(_ pane: PaneID) -> Bool {
         switch pane {
-        case .services: targets.contains { $0.kind.group == .services }
-        case .websockets: targets.contains { $0.kind.group == .websockets }
-        case .databases: targets.contains { $0.kind.isDatabase } || !reportedHistory.isEmpty
+        case .services: fleet != nil || targets.contains { $0.kind.group == .services }
+        case .websockets: fleet == nil && targets.contains { $0.kind.group == .websockets }
+        case .databases: fleet == nil && (targets.contains { $0.kind.isDatabase } || !reportedHistory.isEmpty)
         case .modules: !suiteNames.isEmpty
         case .journeys: !journeyNames.isEmpty || !journeys.isEmpty
         case .events: true

@@ -33,6 +33,8 @@ public enum Update {
             state.notice = summary
         case .configRefused(let problems):
             state.configProblems = problems
+        case .fleet(let board):
+            state.adopt(board)
         }
         return []
     }
@@ -49,7 +51,7 @@ public enum Update {
             for marker in seed.markers { observed.place(marker) }
         case .deployMarker(let marker):
             observed.place(marker)
-        case .key, .resize, .tick, .storeChanged, .terminalBytes, .travelled, .configApplied, .configRefused, .uptime:
+        case .key, .resize, .tick, .storeChanged, .terminalBytes, .travelled, .configApplied, .configRefused, .uptime, .fleet:
             break
         }
     }
@@ -58,7 +60,7 @@ public enum Update {
     public static func isObservation(_ message: Message) -> Bool {
         switch message {
         case .event, .seed, .deployMarker: true
-        case .key, .resize, .tick, .storeChanged, .terminalBytes, .travelled, .configApplied, .configRefused, .uptime: false
+        case .key, .resize, .tick, .storeChanged, .terminalBytes, .travelled, .configApplied, .configRefused, .uptime, .fleet: false
         }
     }
 

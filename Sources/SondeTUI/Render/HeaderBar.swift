@@ -19,6 +19,7 @@ enum HeaderBar {
         if firing > 0 { line += [Span("  " + g.alert, on(.down, bold: true)), Span(" \(firing) firing", on(.headerText, bold: true))] }
         let failing = state.observed.failingChannels.keys.sorted()
         if !failing.isEmpty { line.append(Span("  !\(failing.joined(separator: ",")) failing", on(.slow, bold: true))) }
+        if let fleet = state.fleet { line += FleetBadge.spans(fleet.health, state: state) }
         if state.paused { line.append(Span("  PAUSED", Style(.headerText, on: .headerBackground, bold: true, reverse: true))) }
         if !state.filter.isEmpty { line.append(Span("  filter: \(state.filter)", bar)) }
         let clock = TimeText.time(state.now, zone: state.timeZone, seconds: false) + " "

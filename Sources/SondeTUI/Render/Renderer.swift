@@ -16,6 +16,8 @@ public enum Renderer {
         let banner = ConfigBanner.draw(state, y: 1, width: canvas.width, room: canvas.height - Layout.minimumHeight, into: &canvas)
         let body = Rect(x: 0, y: 1 + banner, width: canvas.width, height: canvas.height - 2 - banner)
         switch state.screen {
+        case .detail(let target) where state.fleet != nil:
+            FleetDetailView.draw(state, target: target, in: body, into: &canvas)
         case .detail(let target):
             DetailView.draw(state, target: target, in: body, into: &canvas)
         case .journey(let name):
@@ -30,9 +32,16 @@ public enum Renderer {
                 let count = state.rowCount(pane)
                 let selected = count > 0 && focused ? state.selectedRow(pane) : nil
                 // Rows the pane does not need may go to a chart below them.
-                let chart = RoomChart.area(state, pane: pane, inside: rect.inset)
+                // (Not in a fleet: its rows are targets, its results per location.)
+                let chart = state.fleet == nil ? RoomChart.area(state, pane: pane, inside: rect.inset) : nil
                 var inset = rect.inset
                 inset.height -= chart?.height ?? 0
+                // A fleet's columns are locations: their names head the pane.
+                if pane == .services, state.fleet != nil, inset.height > 1 {
+                    canvas.put(FleetPane.header(state, nameWidth: FleetPane.nameWidth(state, width: inset.width)), x: inset.x, y: inset.y, limit: inset.width)
+                    inset.y += 1
+                    inset.height -= 1
+                }
                 // The rows that fit, scrolled so the selection is visible (as Box.fill scrolls).
                 let height = max(0, inset.height)
                 let offset = selected.map { max(0, $0 - height + 1) } ?? 0
@@ -55,7 +64,7 @@ public enum Renderer {
 
     static func title(_ pane: PaneID, _ state: DashboardState) -> String {
         switch pane {
-        case .services: ServicesPane.title(state)
+        case .services: state.fleet == nil ? ServicesPane.title(state) : FleetPane.title(state)
         case .databases: DatabasesPane.title(state)
         case .websockets: WebSocketsPane.title(state)
         case .modules: ModulesPane.title(state)
@@ -67,7 +76,7 @@ public enum Renderer {
     /// A pane's lines; the target lists give only the rows in `window`, the others all of theirs.
     static func lines(_ pane: PaneID, _ state: DashboardState, width: Int, window: Range<Int>) -> [Line] {
         switch pane {
-        case .services: ServicesPane.lines(state, width: width, window: window)
+        case .services: state.fleet == nil ? ServicesPane.lines(state, width: width, window: window) : FleetPane.lines(state, width: width, window: window)
         case .databases: DatabasesPane.lines(state, width: width, window: window)
         case .websockets: WebSocketsPane.lines(state, width: width, window: window)
         case .modules: ModulesPane.lines(state, width: width)

@@ -14,6 +14,7 @@ struct WatchCommand: AsyncParsableCommand {
     @OptionGroup var dashboard: DashboardFlags
     @OptionGroup var history: HistoryOptions
     @OptionGroup var metrics: MetricsOptions
+    @OptionGroup var fleet: FleetOptions
     @Option(help: ArgumentHelp("Record a deploy marker with this name when the dashboard opens.", valueName: "name")) var deploy: String?
     // Unconditional: `--at -15m` is a value, not an unknown flag.
     @Option(parsing: .unconditional, help: ArgumentHelp(
@@ -21,9 +22,21 @@ struct WatchCommand: AsyncParsableCommand {
 
     func validate() throws {
         if at != nil && history.disabled { throw ValidationError("--at shows history, so it cannot be used with --no-history") }
+        if fleet.isRequested {
+            if config.option != nil || config.positional != nil {
+                throw ValidationError("--prometheus draws what the agents export and reads no config; give one or the other")
+            }
+            if at != nil || deploy != nil || metrics.text != nil {
+                throw ValidationError("--at, --deploy and --metrics belong to a dashboard that probes; --prometheus only reads")
+            }
+        }
     }
 
     func run() async throws {
+        if let reader = try fleet.reader() {
+            try DashboardRunner.requireTerminal(command: "watch")
+            return try await FleetRunner.run(reader, flags: dashboard)
+        }
         let moment = try at.map(Self.moment)
         try DashboardRunner.requireTerminal(command: "watch")
         let loaded = try ConfigLoading.load(config.path)

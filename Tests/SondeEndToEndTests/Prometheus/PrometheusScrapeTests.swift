@@ -13,28 +13,13 @@ struct PrometheusScrapeTests {
         defer { upstream.task.cancel() }
         let base = "http://127.0.0.1:\(upstream.port)"
         // The same target names in both places; `api` is broken only as seen from us-east.
-        var agents: [String: (process: LongRunningProcess, port: Int)] = [:]
-        for (location, apiPath) in [("eu-west", "/ok"), ("us-east", "/fail")] {
-            let config = directory.appendingPathComponent("\(location).yml")
-            try """
-                environment: staging
-                location: \(location)
-                interval: 500ms
-                targets:
-                  - name: web
-                    http: \(base)/ok
-                  - name: api
-                    http: \(base)\(apiPath)
-                """.write(to: config, atomically: true, encoding: .utf8)
-            let process = try LongRunningProcess(executable: try SondeProcess.binary, arguments: ["agent", config.path, "--metrics", "127.0.0.1:0", "--no-history"])
-            agents[location] = (process, try AgentAddress.port(in: try await process.waitFor("/metrics")))
-        }
-        let eu = try #require(agents["eu-west"]), us = try #require(agents["us-east"])
+        let agents = try await LocationAgents.start(in: directory, upstream: base, apiPaths: [("eu-west", "/ok"), ("us-east", "/fail")])
+        let eu = try #require(agents.byLocation["eu-west"])
         let prometheus = try await PrometheusServer.start(config: """
             global: { scrape_interval: 1s, scrape_timeout: 900ms }
             scrape_configs:
               - job_name: sonde
-                static_configs: [{ targets: ["127.0.0.1:\(eu.port)", "127.0.0.1:\(us.port)"] }]
+                static_configs: [{ targets: [\(agents.scrapeTargets)] }]
               - job_name: blackbox
                 metrics_path: /probe
                 params: { module: [http_2xx] }
@@ -97,7 +82,7 @@ struct PrometheusScrapeTests {
         let reason = gone.target("api seen from eu")?["reason"] as? String ?? ""
         #expect(reason.hasPrefix("Prometheus at 127.0.0.1:\(prometheus.port): "), "\(gone.raw)")
         #expect(gone.target("api seen from eu")?["reason_kind"] as? String == "refused")
-        for agent in [eu, us] { #expect(await agent.process.stop() == 0) }
+        #expect(await agents.stop() == [0, 0])
     }
 }
 
