@@ -1,9 +1,10 @@
 import Foundation
 
 /// Reads an `http:` target's client options: `tls: { cert, key, ca, insecure }` and
-/// `resolve: host:port:address` (one or a list), `proxy: http://host:port | env`, `no_proxy:`.
+/// `resolve: host:port:address` (one or a list), `proxy: http://host:port | env`, `no_proxy:`,
+/// `http2: false`.
 enum HTTPClientOptionsReader {
-    static let keys = ["tls", "resolve", "proxy", "no_proxy"]
+    static let keys = ["tls", "resolve", "proxy", "no_proxy", "http2"]
 
     static func read(into spec: inout HTTPSpec, map: ConfigMapping) throws(ConfigError) {
         if let node = map["tls"] { try readTLS(node, into: &spec, map: map) }
@@ -11,6 +12,12 @@ enum HTTPClientOptionsReader {
             spec.resolve = try node.listOrSingle().map { item throws(ConfigError) in try readResolve(item) }
         }
         if let node = map["proxy"] { spec.proxy = try readProxy(node) }
+        if let node = map["http2"] {
+            spec.http2 = try node.bool()
+            if spec.url.scheme?.lowercased() != "https" {
+                throw node.error("http2 applies to https only (HTTP/2 is agreed in the TLS handshake; plaintext is HTTP/1.1)")
+            }
+        }
         if let node = map["no_proxy"] {
             // A list, or one comma-separated string as NO_PROXY is written.
             for item in try node.listOrSingle() {

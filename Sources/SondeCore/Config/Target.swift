@@ -137,6 +137,8 @@ public struct HTTPSpec: Sendable, Equatable {
     /// An HTTP CONNECT proxy to tunnel through, and hosts that go direct all the same.
     public var proxy: ProxySetting?
     public var noProxy: [String] = []
+    /// Offer HTTP/2 by ALPN on https (the server decides); `http2: false` keeps to HTTP/1.1.
+    public var http2 = true
 
     public init(
         url: URL, method: String = "GET", headers: [Header] = [], body: String? = nil,
@@ -165,7 +167,7 @@ public struct HTTPSpec: Sendable, Equatable {
             && lhs.insecure == rhs.insecure && lhs.caFile == rhs.caFile && lhs.version == rhs.version
             && lhs.captures.map(\.name) == rhs.captures.map(\.name) && lhs.followRedirects == rhs.followRedirects
             && lhs.clientCertificate == rhs.clientCertificate && lhs.resolve == rhs.resolve
-            && lhs.proxy == rhs.proxy && lhs.noProxy == rhs.noProxy
+            && lhs.proxy == rhs.proxy && lhs.noProxy == rhs.noProxy && lhs.http2 == rhs.http2
     }
 }
 

@@ -19,7 +19,7 @@ enum TargetReader {
     ]
     static let expectKeys: [TargetKind: [String]] = [
         .http: ["status", "latency", "contains", "json", "cert_days"],
-        .websocket: ["latency", "first", "reply"],
+        .websocket: ["latency", "first", "reply", "cert_days"],
         .postgres: ["latency"], .redis: ["latency"], .clickhouse: ["latency"], .tcp: ["latency"],
         .dns: DNSReader.expectKeys, .icmp: ICMPReader.expectKeys, .exec: ExecReader.expectKeys,
         .prometheus: ["value", "latency"],

@@ -41,10 +41,7 @@ public struct GRPCProbe: Probe {
                 latency: answer.timeline.phases.first { $0.name == PhaseTiming.total }?.duration,
                 phases: answer.timeline.phases, failure: verdict.failure, message: verdict.message
             )
-            if let certificate = answer.certificate {
-                outcome.certificate = certificate
-                outcome.certificateDaysLeft = certificate.daysLeft(now: Date())
-            }
+            outcome.record(certificate: answer.certificate)
             return outcome
         }
     }

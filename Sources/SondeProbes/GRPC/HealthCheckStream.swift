@@ -78,10 +78,9 @@ final class HealthCheckStream: ChannelInboundHandler {
             timeline.settings = .now
             writeRequest(context: context)
         case .goAway(_, let code, let debug):
-            let text = debug.flatMap { $0.getString(at: $0.readerIndex, length: $0.readableBytes) }.map { ": \($0.excerpt(120))" } ?? ""
-            fail(FailureReason(.closed, "\(endpoint) closed the HTTP/2 connection (GOAWAY \(code))\(text)"), context: context)
+            fail(HTTP2Reasons.goAway(endpoint, code: code, debug: debug), context: context)
         case .rstStream(let code) where frame.streamID == Self.stream:
-            fail(FailureReason(.protocolError, "\(endpoint) reset the Health/Check stream (RST_STREAM \(code))"), context: context)
+            fail(HTTP2Reasons.reset(endpoint, stream: "the Health/Check stream", code: code), context: context)
         case .headers(let payload) where frame.streamID == Self.stream:
             received(payload.headers, endStream: payload.endStream, context: context)
         case .data(let payload) where frame.streamID == Self.stream:
@@ -153,7 +152,7 @@ final class HealthCheckStream: ChannelInboundHandler {
         if let wrongProtocol {
             fail(wrongProtocol, context: context)
         } else if error is any NIOHTTP2Error {
-            fail(FailureReason(.protocolError, "\(endpoint) did not speak HTTP/2 as gRPC needs (\(String(describing: error).excerpt(120)))"), context: context)
+            fail(HTTP2Reasons.malformed(endpoint, purpose: "as gRPC needs", error: error), context: context)
         } else {
             fail(NetworkErrorClassifier.classify(error, endpoint: endpoint, certificates: certificates), context: context)
         }

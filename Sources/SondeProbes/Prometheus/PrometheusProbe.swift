@@ -29,7 +29,8 @@ public struct PrometheusProbe: Probe {
         case .failure(let reason): return .failed(reason)
         }
         let raw = HTTPExchange.Request(
-            address: address, host: host, port: request.port, head: request.head, body: nil, tls: tlsContext, maxBodyBytes: 1 << 20
+            address: address, host: host, port: request.port, head: request.head, body: nil, tls: tlsContext, maxBodyBytes: 1 << 20,
+            offersHTTP2: true  // the http kind's context: ALPN h2, then http/1.1
         )
         let answer: RawHTTPResponse
         switch await HTTPExchange.perform(raw, timeline: ExchangeTimeline(start: .now, resolved: .now), clock: clock) {

@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOSSL
@@ -15,7 +16,8 @@ public struct WebSocketProbe: Probe {
     public init(spec: WebSocketSpec) {
         self.spec = spec
         let secure = spec.url.scheme?.lowercased() == "wss"
-        tls = secure ? HTTPProbe.makeTLSContext(HTTPSpec(url: spec.url, insecure: spec.insecure, caFile: spec.caFile)) : nil
+        // No ALPN: the upgrade is HTTP/1.1's, and a server offered h2 might take it.
+        tls = secure ? ClientTLSContext.make(insecure: spec.insecure, caFile: spec.caFile) : nil
     }
 
     public func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
@@ -35,10 +37,12 @@ public struct WebSocketProbe: Probe {
         defer { guardrail.cancel() }
         var phases = connected.phases
         var phase = PhaseTiming.tls
+        var certificate: CertificateFacts?
         do {
             if let tlsContext {
                 let started = ContinuousClock.now
-                try await TLSHandshake.perform(on: channel, context: tlsContext, serverName: endpoint.host.isIPAddress ? nil : endpoint.host)
+                certificate = try await TLSHandshake.perform(on: channel, context: tlsContext, serverName: endpoint.host.isIPAddress ? nil : endpoint.host,
+                                                             endpoint: endpoint.display)
                 phases.append(PhaseTiming(PhaseTiming.tls, ContinuousClock.now - started))
             }
             phase = PhaseTiming.handshake
@@ -55,7 +59,7 @@ public struct WebSocketProbe: Probe {
                 return .failed(FailureReason(.upgradeRejected, "server rejected WebSocket connection: HTTP \(status)"), phases: phases, statusCode: status)
             case .upgraded(let frames, let head, let arrivals):
                 try checkSubprotocol(head)
-                return try await frames.executeThenClose { inbound, outbound in
+                var outcome = try await frames.executeThenClose { inbound, outbound in
                     var conversation = WebSocketConversation(inbound: inbound, outbound: outbound)
                     let outcome = try await converse(
                         &conversation, handshake: handshake, wire: connected.wire, arrivals: arrivals, phases: &phases, phase: &phase
@@ -63,6 +67,8 @@ public struct WebSocketProbe: Probe {
                     await conversation.close()
                     return outcome
                 }
+                outcome.record(certificate: certificate)
+                return outcome
             }
         } catch {
             channel.close(promise: nil)

@@ -37,6 +37,7 @@ public struct TargetInfo: Sendable, Equatable {
                     }
                 } ?? [])
                 + (spec.clientCertificate.map { ["client certificate: \($0.certificateFile)"] } ?? [])
+                + (spec.url.scheme?.lowercased() == "https" && !spec.http2 ? ["HTTP/1.1 only (http2: false)"] : [])
         case .websocket(let spec):
             var lines = ["GET \(spec.url.redactedDescription) (WebSocket upgrade)"]
             lines += spec.headers.map { "\($0.name): \($0.displayValue)" }

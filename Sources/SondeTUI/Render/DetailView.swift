@@ -34,6 +34,7 @@ enum DetailView {
             out.append([Span("Reason  ", bold), Span("[\(reason.kind.rawValue)] " + reason.message, .status(.down))])
         }
         if let message = last?.outcome.message { out.append([Span("Message ", bold), Span(message)]) }
+        if let version = last?.outcome.httpVersion { out.append([Span("Protocol", bold), Span(" " + version)]) }
         if let reported = last?.outcome.reported, !reported.isEmpty {
             out.append([Span("Reported", bold)] + reported.map { Span("  \($0.name) \(Text.ms($0.value))", Style(.reported)) })
         }
