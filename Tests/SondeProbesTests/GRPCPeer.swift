@@ -46,17 +46,7 @@ struct GRPCPeer {
 
 enum GRPCPeerAvailability {
     /// python3 with grpcio and grpcio-health-checking; asked once, before any test runs.
-    static let available: Bool = {
-        guard let python = Executable.find("python3") else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import grpc, grpc_health.v1.health"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let available = Executable.pythonImports("grpc, grpc_health.v1.health")
 
     static func check(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
         if available { return true }

@@ -13,17 +13,7 @@ struct WebSocketPeer {
         .appending(path: "Support/ws_peer.py").path
 
     /// python3 with `websockets`; asked once, before any test runs.
-    static let available: Bool = {
-        guard let python = Executable.find("python3") else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import websockets.asyncio.server"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let available = Executable.pythonImports("websockets.asyncio.server")
 
     static func check(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
         if available { return true }

@@ -79,7 +79,7 @@ async def main():
         open_timeout=None, ping_interval=None, compression=None,
     )
     servers = [await serve(handler, "127.0.0.1", args.port, **options)]
-    if args.tls_port:
+    if args.tls_port is not None:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(args.cert, args.key)
         servers.append(await serve(handler, "127.0.0.1", args.tls_port, ssl=context, **options))

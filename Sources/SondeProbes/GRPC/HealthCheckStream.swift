@@ -151,6 +151,13 @@ final class HealthCheckStream: ChannelInboundHandler {
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if let wrongProtocol {
             fail(wrongProtocol, context: context)
+        } else if case .uncleanShutdown? = error as? NIOSSLError, request.tls != nil, timeline.settings == nil {
+            // grpcio (and others) refuse a client certificate, or its absence, by closing the
+            // connection right after the handshake, with no alert to name it.
+            let hint = request.spec.client.clientCertificate == nil
+                ? "does it require a client certificate? add tls: { cert: FILE, key: FILE }"
+                : "did it refuse the client certificate (is it signed by a CA the server trusts)?"
+            fail(FailureReason(.tls, "\(endpoint) closed the TLS connection after the handshake, before its HTTP/2 settings: \(hint)"), context: context)
         } else if error is any NIOHTTP2Error {
             fail(HTTP2Reasons.malformed(endpoint, purpose: "as gRPC needs", error: error), context: context)
         } else {

@@ -62,23 +62,21 @@ public struct HTTPProbe: Probe {
             }
         }
 
-        let proxy = ProxyRoute.choose(host: host, port: port, secure: secure, spec: spec)
-        let address: SocketAddress
-        switch await ResolveOverrideLookup.resolve(host: proxy?.host ?? host, port: proxy?.port ?? port,
-                                                   overrides: proxy == nil ? spec.resolve : [], clock: clock) {
-        case .success(let a): address = a
-        case .failure(let reason): return Attempt(result: .failed(proxy?.explain(reason) ?? reason, phases: timeline.phases))
+        let route: ClientRoute
+        switch await ClientRoute.find(host: host, port: port, secure: secure, options: spec.client, clock: clock) {
+        case .success(let found): route = found
+        case .failure(let reason): return Attempt(result: .failed(reason, phases: timeline.phases))
         }
         timeline.resolved = .now
 
         let request = HTTPExchange.Request(
-            address: address, host: host, port: port, head: requestHead(url, host: host, port: port, secure: secure),
-            body: spec.body.map { ByteBuffer(string: $0) }, tls: tlsContext, maxBodyBytes: spec.maxBodyBytes, tunnel: proxy,
+            address: route.address, host: host, port: port, head: requestHead(url, host: host, port: port, secure: secure),
+            body: spec.body.map { ByteBuffer(string: $0) }, tls: tlsContext, maxBodyBytes: spec.maxBodyBytes, tunnel: route.proxy,
             offersHTTP2: spec.http2
         )
         switch await HTTPExchange.perform(request, timeline: timeline, clock: clock) {
         case .failure(let failure):
-            return Attempt(result: .failed(proxy?.explain(failure.reason) ?? failure.reason, phases: failure.phases))
+            return Attempt(result: .failed(route.explain(failure.reason), phases: failure.phases))
         case .success(let raw):
             let headers = raw.head.headers.map { ($0.name, $0.value) }
             let evaluator = HTTPResponseEvaluator(spec: spec)
@@ -115,7 +113,7 @@ public struct HTTPProbe: Probe {
     /// With `http2` (the default) ALPN offers h2 before http/1.1, as curl does; `http2: false`
     /// offers http/1.1 alone, as `curl --http1.1`.
     static func makeTLSContext(_ spec: HTTPSpec) -> Result<NIOSSLContext, FailureReason> {
-        ClientTLSContext.make(insecure: spec.insecure, caFile: spec.caFile, clientCertificate: spec.clientCertificate,
+        ClientTLSContext.make(insecure: spec.insecure, caFile: spec.caFile, clientCertificate: spec.client.clientCertificate,
                               applicationProtocols: spec.http2 ? ["h2", "http/1.1"] : ["http/1.1"])
     }
 }
