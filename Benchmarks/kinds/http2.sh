@@ -27,6 +27,7 @@ http {
   }
 }
 CONF
+: >"$WORK/nginx.log"
 nginx -p "$WORK" -e stderr -c "$WORK/nginx.conf" 2>"$WORK/nginx.log" &
 NGINX=$!
 trap 'kill $NGINX 2>/dev/null || true; rm -rf "$WORK"' EXIT
