@@ -23,11 +23,11 @@ struct WebSocketPeer {
     }
 
     /// Runs `body` with a peer serving wss with this certificate, stopped afterwards whatever happens.
-    static func with(certificate: String, key: String, _ body: (WebSocketPeer) async throws -> Void) async throws {
+    static func with(certificate: String, key: String, clientCA: String? = nil, _ body: (WebSocketPeer) async throws -> Void) async throws {
         guard let python = Executable.find("python3") else { throw ServerProcess.StartError(description: "python3 is not on PATH") }
         let server = try await ServerProcess.start(executable: python, arguments: [
             "-u", script, "--port", "0", "--tls-port", "0", "--cert", certificate, "--key", key,
-        ], readyLine: "ws_peer listening on ")
+        ] + (clientCA.map { ["--client-ca", $0] } ?? []), readyLine: "ws_peer listening on ")
         let ports = server.readyLine.split(separator: " ").suffix(2).compactMap { Int($0) }
         guard ports.count == 2 else {
             await server.stop()

@@ -73,6 +73,7 @@ async def main():
     parser.add_argument("--tls-port", type=int)
     parser.add_argument("--cert")
     parser.add_argument("--key")
+    parser.add_argument("--client-ca", help="with TLS, require a client certificate signed by this CA")
     args = parser.parse_args()
     options = dict(
         process_request=process_request, select_subprotocol=select_subprotocol,
@@ -82,6 +83,9 @@ async def main():
     if args.tls_port is not None:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(args.cert, args.key)
+        if args.client_ca:
+            context.verify_mode = ssl.CERT_REQUIRED
+            context.load_verify_locations(args.client_ca)
         servers.append(await serve(handler, "127.0.0.1", args.tls_port, ssl=context, **options))
     # Port 0 takes a free port: a test reads the ports (plain, then TLS) from this line.
     ports = " ".join(str(server.sockets[0].getsockname()[1]) for server in servers)

@@ -195,6 +195,8 @@ public struct WebSocketSpec: Sendable, Equatable {
     /// For wss: skip certificate checks, or trust this CA file (PEM) instead of the system's.
     public var insecure: Bool
     public var caFile: String?
+    /// The http kind's `tls: { cert, key }` (mutual TLS on wss) and `resolve:`; no proxy yet.
+    public var client = ClientOptions()
 
     public init(
         url: URL, headers: [Header] = [], subprotocol: String? = nil, expectFirst: MessageExpectation? = nil,

@@ -6,7 +6,7 @@ enum TargetReader {
     static let commonKeys = ["name", "interval", "timeout", "expect", "expect_failure"]
     static let kindKeys: [TargetKind: [String]] = [
         .http: ["method", "headers", "body", "report", "capture", "max_body", "insecure", "ca", "version", "follow_redirects"] + HTTPClientOptionsReader.keys,
-        .websocket: ["headers", "subprotocol", "send", "insecure", "ca"],
+        .websocket: ["headers", "subprotocol", "send", "insecure", "ca", "tls", "resolve"],
         .postgres: ["query", "tls"],
         .redis: ["role"],
         .clickhouse: ["user", "password", "query"],
@@ -69,7 +69,7 @@ enum TargetReader {
             if let reply = expect?["reply"], map["send"] == nil {
                 throw reply.error("needs 'send:': the reply is the first message after the one Sonde sends")
             }
-            return .websocket(WebSocketSpec(
+            var spec = WebSocketSpec(
                 url: try endpoint.url(schemes: ["ws", "wss"]),
                 headers: try map["headers"].map(readHeaders) ?? [],
                 subprotocol: try map["subprotocol"]?.nonEmptyString(),
@@ -78,7 +78,15 @@ enum TargetReader {
                 expectReply: try expect?["reply"].map(readMessageExpectation),
                 insecure: try map["insecure"]?.bool() ?? false,
                 caFile: try map["ca"].map(readCAFile)
-            ))
+            )
+            if let node = map["tls"] {
+                guard spec.url.scheme?.lowercased() == "wss" else { throw node.error("tls: applies to wss:// only") }
+                let tls = try node.mapping(allowed: HTTPClientOptionsReader.tlsKeys)
+                try HTTPClientOptionsReader.readTLS(tls, map: map, client: &spec.client, caFile: &spec.caFile, insecure: &spec.insecure)
+            }
+            // `proxy:` is not among the websocket keys, so only `resolve:` is read here.
+            try HTTPClientOptionsReader.readShared(map, into: &spec.client)
+            return .websocket(spec)
         case .postgres:
             let tls: PostgresTLSMode
             if let node = map["tls"] {

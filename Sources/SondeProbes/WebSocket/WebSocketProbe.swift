@@ -17,7 +17,7 @@ public struct WebSocketProbe: Probe {
         self.spec = spec
         let secure = spec.url.scheme?.lowercased() == "wss"
         // No ALPN: the upgrade is HTTP/1.1's, and a server offered h2 might take it.
-        tls = secure ? ClientTLSContext.make(insecure: spec.insecure, caFile: spec.caFile) : nil
+        tls = secure ? ClientTLSContext.make(insecure: spec.insecure, caFile: spec.caFile, clientCertificate: spec.client.clientCertificate) : nil
     }
 
     public func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
@@ -28,7 +28,7 @@ public struct WebSocketProbe: Probe {
         do {
             endpoint = try WebSocketEndpoint(url: spec.url)
             tlsContext = try tls?.get()
-            connected = try await StreamConnector.open(host: endpoint.host, port: endpoint.port, deadline: deadline)
+            connected = try await StreamConnector.open(host: endpoint.host, port: endpoint.port, deadline: deadline, resolve: spec.client.resolve)
         } catch {
             return .failed(error)
         }
