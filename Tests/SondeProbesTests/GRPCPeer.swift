@@ -46,27 +46,15 @@ struct GRPCPeer {
 
 enum GRPCPeerAvailability {
     /// python3 with grpcio and grpcio-health-checking; asked once, before any test runs.
-    static let available = PythonPeer.canImport("grpc, grpc_health.v1.health")
+    static let available = Executable.pythonImports("grpc, grpc_health.v1.health")
 
     static func check(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
         PythonPeer.check(available, "the gRPC peer", lacking: "grpcio: pip install grpcio grpcio-health-checking", sourceLocation: sourceLocation)
     }
 }
 
-/// What the Python peers the tests start need of the machine.
+/// What the Python peers the tests start need of the machine (`Executable.pythonImports` asks).
 enum PythonPeer {
-    /// python3 is on PATH and imports these modules.
-    static func canImport(_ modules: String) -> Bool {
-        guard let python = Executable.find("python3") else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import \(modules)"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
 
     /// Records a failure naming the fix when the peer cannot run (only reached in CI).
     static func check(_ available: Bool, _ peer: String, lacking: String, sourceLocation: Testing.SourceLocation) -> Bool {

@@ -107,6 +107,19 @@ enum Executable {
         }
     }
 
+    /// Whether python3 is on PATH and `python3 -c "import MODULE"` succeeds (a test peer's needs).
+    static func pythonImports(_ module: String) -> Bool {
+        guard let python = find("python3") else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", "import \(module)"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
     /// The full path of a program on PATH, or nil.
     static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"

@@ -28,7 +28,7 @@ struct TraceparentPeer {
     }
 
     /// python3 with `websockets`; asked once, before any test runs.
-    static let available = PythonPeer.canImport("websockets.asyncio.server")
+    static let available = Executable.pythonImports("websockets.asyncio.server")
 
     static func check(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
         PythonPeer.check(available, "the WebSocket trace peer", lacking: "websockets: apt-get install python3-websockets", sourceLocation: sourceLocation)

@@ -9,6 +9,7 @@ It exits when stdin closes.
 
     --port N            0 (the default) takes a free port
     --cert F --key F    TLS (HTTP/2 by ALPN) with this certificate
+    --client-ca F       with TLS, require a client certificate signed by this CA (mutual TLS)
     --no-health         no health service at all: Health/Check answers UNIMPLEMENTED
     --serve NAME        start with NAME SERVING (repeatable)
 """
@@ -25,6 +26,7 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--cert")
     parser.add_argument("--key")
+    parser.add_argument("--client-ca")
     parser.add_argument("--no-health", action="store_true")
     parser.add_argument("--serve", action="append", default=[])
     args = parser.parse_args()
@@ -40,7 +42,12 @@ def main():
     address = f"127.0.0.1:{args.port}"
     if args.cert:
         with open(args.key, "rb") as key, open(args.cert, "rb") as cert:
-            credentials = grpc.ssl_server_credentials([(key.read(), cert.read())])
+            pair = [(key.read(), cert.read())]
+        if args.client_ca:
+            with open(args.client_ca, "rb") as ca:
+                credentials = grpc.ssl_server_credentials(pair, root_certificates=ca.read(), require_client_auth=True)
+        else:
+            credentials = grpc.ssl_server_credentials(pair)
         port = server.add_secure_port(address, credentials)
     else:
         port = server.add_insecure_port(address)

@@ -13,6 +13,7 @@ Subprotocols `sonde.v1` and `chat` are accepted when the client offers them.
 With --tls-port, --cert and --key, the same scenarios are served over TLS (wss) on that port too.
 
 Usage: python3 ws_peer.py [--port 58765] [--tls-port 58766 --cert cert.pem --key key.pem]
+(port 0 takes a free port; the ports are printed as "ws_peer listening on PLAIN [TLS]")
 """
 import argparse
 import asyncio
@@ -72,16 +73,23 @@ async def main():
     parser.add_argument("--tls-port", type=int)
     parser.add_argument("--cert")
     parser.add_argument("--key")
+    parser.add_argument("--client-ca", help="with TLS, require a client certificate signed by this CA")
     args = parser.parse_args()
     options = dict(
         process_request=process_request, select_subprotocol=select_subprotocol,
         open_timeout=None, ping_interval=None, compression=None,
     )
     servers = [await serve(handler, "127.0.0.1", args.port, **options)]
-    if args.tls_port:
+    if args.tls_port is not None:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(args.cert, args.key)
+        if args.client_ca:
+            context.verify_mode = ssl.CERT_REQUIRED
+            context.load_verify_locations(args.client_ca)
         servers.append(await serve(handler, "127.0.0.1", args.tls_port, ssl=context, **options))
+    # Port 0 takes a free port: a test reads the ports (plain, then TLS) from this line.
+    ports = " ".join(str(server.sockets[0].getsockname()[1]) for server in servers)
+    print(f"ws_peer listening on {ports}", flush=True)
     await asyncio.gather(*(server.serve_forever() for server in servers))
 
 

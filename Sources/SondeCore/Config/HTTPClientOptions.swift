@@ -1,3 +1,19 @@
+/// The client options every HTTP-based kind takes alike (http, grpc): a client certificate for
+/// mutual TLS, curl-style `resolve:` overrides, and a CONNECT proxy with its exceptions.
+public struct ClientOptions: Sendable, Equatable {
+    public var clientCertificate: ClientCertificate?
+    public var resolve: [ResolveOverride] = []
+    public var proxy: ProxySetting?
+    public var noProxy: [String] = []
+
+    public init(clientCertificate: ClientCertificate? = nil, resolve: [ResolveOverride] = [], proxy: ProxySetting? = nil, noProxy: [String] = []) {
+        self.clientCertificate = clientCertificate
+        self.resolve = resolve
+        self.proxy = proxy
+        self.noProxy = noProxy
+    }
+}
+
 /// `tls: { cert: FILE, key: FILE }`: the client certificate an HTTPS target presents (mutual TLS).
 public struct ClientCertificate: Sendable, Equatable {
     /// PEM: the certificate, then any intermediates.

@@ -1,20 +1,39 @@
 import Foundation
 
 /// Reads an `http:` target's client options: `tls: { cert, key, ca, insecure }` and
-/// `resolve: host:port:address` (one or a list), `proxy: http://host:port | env`, `no_proxy:`.
+/// `resolve: host:port:address` (one or a list), `proxy: http://host:port | env`, `no_proxy:`,
+/// `http2: false`.
 enum HTTPClientOptionsReader {
-    static let keys = ["tls", "resolve", "proxy", "no_proxy"]
+    static let keys = ["tls", "resolve", "proxy", "no_proxy", "http2"]
+
+    /// The keys every HTTP-based kind shares (grpc's `tls:` is its own: true, or this mapping).
+    static let sharedKeys = ["resolve", "proxy", "no_proxy"]
+    static let tlsKeys = ["cert", "key", "ca", "insecure"]
 
     static func read(into spec: inout HTTPSpec, map: ConfigMapping) throws(ConfigError) {
-        if let node = map["tls"] { try readTLS(node, into: &spec, map: map) }
-        if let node = map["resolve"] {
-            spec.resolve = try node.listOrSingle().map { item throws(ConfigError) in try readResolve(item) }
+        if let node = map["tls"] {
+            let tls = try node.mapping(allowed: tlsKeys)
+            try readTLS(tls, map: map, client: &spec.client, caFile: &spec.caFile, insecure: &spec.insecure)
         }
-        if let node = map["proxy"] { spec.proxy = try readProxy(node) }
+        try readShared(map, into: &spec.client)
+        if let node = map["http2"] {
+            spec.http2 = try node.bool()
+            if spec.url.scheme?.lowercased() != "https" {
+                throw node.error("http2 applies to https only (HTTP/2 is agreed in the TLS handshake; plaintext is HTTP/1.1)")
+            }
+        }
+    }
+
+    /// `resolve:`, `proxy:` and `no_proxy:` beside the kind's endpoint.
+    static func readShared(_ map: ConfigMapping, into client: inout ClientOptions) throws(ConfigError) {
+        if let node = map["resolve"] {
+            client.resolve = try node.listOrSingle().map { item throws(ConfigError) in try readResolve(item) }
+        }
+        if let node = map["proxy"] { client.proxy = try readProxy(node) }
         if let node = map["no_proxy"] {
             // A list, or one comma-separated string as NO_PROXY is written.
             for item in try node.listOrSingle() {
-                spec.noProxy += try item.nonEmptyString().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                client.noProxy += try item.nonEmptyString().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             }
         }
     }
@@ -33,11 +52,13 @@ enum HTTPClientOptionsReader {
         return .server(host: host, port: port)
     }
 
-    private static func readTLS(_ node: ConfigNode, into spec: inout HTTPSpec, map: ConfigMapping) throws(ConfigError) {
-        let tls = try node.mapping(allowed: ["cert", "key", "ca", "insecure"])
+    /// `tls: { cert, key, ca, insecure }`: the client certificate, and trust written here rather
+    /// than beside `tls:` (not in both places).
+    static func readTLS(_ tls: ConfigMapping, map: ConfigMapping, client: inout ClientOptions, caFile: inout String?,
+                        insecure: inout Bool) throws(ConfigError) {
         switch (tls["cert"], tls["key"]) {
         case (let cert?, let key?):
-            spec.clientCertificate = ClientCertificate(certificateFile: try readableFile(cert, "certificate"), keyFile: try readableFile(key, "key"))
+            client.clientCertificate = ClientCertificate(certificateFile: try readableFile(cert, "certificate"), keyFile: try readableFile(key, "key"))
         case (let cert?, nil):
             throw cert.error("a client certificate needs its key: add key: FILE")
         case (nil, let key?):
@@ -48,8 +69,8 @@ enum HTTPClientOptionsReader {
         for key in ["ca", "insecure"] {
             if let inner = tls[key], map[key] != nil { throw inner.error("'\(key)' is given twice, here and beside tls:; keep one") }
         }
-        if let ca = tls["ca"] { spec.caFile = try TargetReader.readCAFile(ca) }
-        if let insecure = tls["insecure"] { spec.insecure = try insecure.bool() }
+        if let ca = tls["ca"] { caFile = try TargetReader.readCAFile(ca) }
+        if let node = tls["insecure"] { insecure = try node.bool() }
     }
 
     private static func readableFile(_ node: ConfigNode, _ what: String) throws(ConfigError) -> String {

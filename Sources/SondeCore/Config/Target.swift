@@ -130,13 +130,11 @@ public struct HTTPSpec: Sendable, Equatable {
     /// JSON path or `header:Name` of a version field to watch for deploys.
     public var version: CaptureSource?
     public var followRedirects: Int
-    /// mTLS: the certificate and key presented to the server.
-    public var clientCertificate: ClientCertificate?
-    /// curl's `--resolve`: addresses used instead of a lookup for these host:port pairs.
-    public var resolve: [ResolveOverride] = []
-    /// An HTTP CONNECT proxy to tunnel through, and hosts that go direct all the same.
-    public var proxy: ProxySetting?
-    public var noProxy: [String] = []
+    /// mTLS, curl's `--resolve`, a CONNECT proxy and its exceptions, as every HTTP-based kind
+    /// reads them.
+    public var client = ClientOptions()
+    /// Offer HTTP/2 by ALPN on https (the server decides); `http2: false` keeps to HTTP/1.1.
+    public var http2 = true
     /// Whether requests carry a W3C `traceparent`. Off unless asked: the config turns it on for
     /// targets (`trace:`), while webhook deliveries that reuse the probe send none.
     public var trace: TracePolicy = .off
@@ -167,8 +165,7 @@ public struct HTTPSpec: Sendable, Equatable {
             && lhs.report.map(\.path) == rhs.report.map(\.path) && lhs.maxBodyBytes == rhs.maxBodyBytes
             && lhs.insecure == rhs.insecure && lhs.caFile == rhs.caFile && lhs.version == rhs.version
             && lhs.captures.map(\.name) == rhs.captures.map(\.name) && lhs.followRedirects == rhs.followRedirects
-            && lhs.clientCertificate == rhs.clientCertificate && lhs.resolve == rhs.resolve
-            && lhs.proxy == rhs.proxy && lhs.noProxy == rhs.noProxy && lhs.trace == rhs.trace
+            && lhs.client == rhs.client && lhs.http2 == rhs.http2 && lhs.trace == rhs.trace
     }
 }
 
@@ -203,6 +200,8 @@ public struct WebSocketSpec: Sendable, Equatable {
     public var caFile: String?
     /// Whether the upgrade request carries a W3C `traceparent` (see `HTTPSpec.trace`).
     public var trace: TracePolicy = .off
+    /// The http kind's `tls: { cert, key }` (mutual TLS on wss) and `resolve:`; no proxy yet.
+    public var client = ClientOptions()
 
     public init(
         url: URL, headers: [Header] = [], subprotocol: String? = nil, expectFirst: MessageExpectation? = nil,

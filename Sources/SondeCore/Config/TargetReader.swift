@@ -6,7 +6,7 @@ enum TargetReader {
     static let commonKeys = ["name", "interval", "timeout", "expect", "expect_failure"]
     static let kindKeys: [TargetKind: [String]] = [
         .http: ["method", "headers", "body", "report", "capture", "max_body", "insecure", "ca", "version", "follow_redirects", "trace"] + HTTPClientOptionsReader.keys,
-        .websocket: ["headers", "subprotocol", "send", "insecure", "ca", "trace"],
+        .websocket: ["headers", "subprotocol", "send", "insecure", "ca", "tls", "resolve", "trace"],
         .postgres: ["query", "tls"],
         .redis: ["role"],
         .clickhouse: ["user", "password", "query"],
@@ -19,7 +19,7 @@ enum TargetReader {
     ]
     static let expectKeys: [TargetKind: [String]] = [
         .http: ["status", "latency", "contains", "json", "cert_days"],
-        .websocket: ["latency", "first", "reply"],
+        .websocket: ["latency", "first", "reply", "cert_days"],
         .postgres: ["latency"], .redis: ["latency"], .clickhouse: ["latency"], .tcp: ["latency"],
         .dns: DNSReader.expectKeys, .icmp: ICMPReader.expectKeys, .exec: ExecReader.expectKeys,
         .prometheus: ["value", "latency"],
@@ -72,7 +72,7 @@ enum TargetReader {
             if let reply = expect?["reply"], map["send"] == nil {
                 throw reply.error("needs 'send:': the reply is the first message after the one Sonde sends")
             }
-            return .websocket(WebSocketSpec(
+            var spec = WebSocketSpec(
                 url: try endpoint.url(schemes: ["ws", "wss"]),
                 headers: try map["headers"].map(readHeaders) ?? [],
                 subprotocol: try map["subprotocol"]?.nonEmptyString(),
@@ -81,7 +81,15 @@ enum TargetReader {
                 expectReply: try expect?["reply"].map(readMessageExpectation),
                 insecure: try map["insecure"]?.bool() ?? false,
                 caFile: try map["ca"].map(readCAFile)
-            ))
+            )
+            if let node = map["tls"] {
+                guard spec.url.scheme?.lowercased() == "wss" else { throw node.error("tls: applies to wss:// only") }
+                let tls = try node.mapping(allowed: HTTPClientOptionsReader.tlsKeys)
+                try HTTPClientOptionsReader.readTLS(tls, map: map, client: &spec.client, caFile: &spec.caFile, insecure: &spec.insecure)
+            }
+            // `proxy:` is not among the websocket keys, so only `resolve:` is read here.
+            try HTTPClientOptionsReader.readShared(map, into: &spec.client)
+            return .websocket(spec)
         case .postgres:
             let tls: PostgresTLSMode
             if let node = map["tls"] {

@@ -23,6 +23,8 @@ public struct ProbeOutcome: Sendable, Equatable {
     public var version: String?
     /// The trace the request's `traceparent` named, so a backend trace can be found from the result.
     public var traceID: TraceID?
+    /// The HTTP version the response came in (`HTTP/2` when ALPN agreed h2, `HTTP/1.1`).
+    public var httpVersion: String?
 
     public init(
         latency: Duration? = nil,
@@ -52,6 +54,14 @@ public struct ProbeOutcome: Sendable, Equatable {
 
     public static func failed(_ reason: FailureReason, phases: [PhaseTiming] = [], statusCode: Int? = nil) -> ProbeOutcome {
         ProbeOutcome(phases: phases, failure: reason, statusCode: statusCode)
+    }
+
+    /// The TLS peer's leaf certificate and the whole days it has left, set together by every
+    /// TLS kind (the days show in the row and JSON; `expect.cert_days` judges the certificate).
+    public mutating func record(certificate: CertificateFacts?, now: Date = Date()) {
+        guard let certificate else { return }
+        self.certificate = certificate
+        certificateDaysLeft = certificate.daysLeft(now: now)
     }
 
     public func phase(_ name: String) -> Duration? {

@@ -42,6 +42,7 @@ public enum CheckJSON {
             ("reported_units", .object((last?.reported ?? []).compactMap { m in m.unit.map { (m.name, JSONValue.string($0)) } })),
             ("phases_ms", .object((last?.phases ?? []).map { ($0.name, .ms($0.duration.milliseconds)) })),
             ("certificate_days_left", .optional(last?.certificateDaysLeft)),
+            ("http_version", .optional(last?.httpVersion)),
             ("message", .optional(last?.message.map(redactor.redact))),
             ("trace_id", .optional(last?.traceID?.hex)),
             ("rounds", .int(row.results.count)),

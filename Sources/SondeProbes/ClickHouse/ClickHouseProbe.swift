@@ -35,7 +35,8 @@ public struct ClickHouseProbe: Probe {
         func exchange(_ head: HTTPRequestHead) async -> Result<RawHTTPResponse, FailureReason> {
             let raw = HTTPExchange.Request(
                 address: address, host: request.host, port: request.port, head: head, body: nil, tls: tlsContext,
-                maxBodyBytes: 64 << 10
+                // The context is the http kind's (ALPN h2, http/1.1): either version is read.
+                maxBodyBytes: 64 << 10, offersHTTP2: true
             )
             // ClickHouse reports its own phases (ping, connect, query), not the HTTP ones of a failure.
             return await HTTPExchange.perform(raw, timeline: ExchangeTimeline(start: .now, resolved: .now), clock: clock).mapError(\.reason)

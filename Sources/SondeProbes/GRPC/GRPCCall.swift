@@ -30,6 +30,8 @@ enum GRPCCall {
         var address: SocketAddress
         var spec: GRPCSpec
         var tls: NIOSSLContext?
+        /// Set when the call goes through a CONNECT proxy (`address` is then the proxy's).
+        var tunnel: ProxyRoute?
     }
 
     static func perform(_ request: Request, timeline: GRPCTimeline, clock: ProbeClock) async -> Result<GRPCAnswer, GRPCCallFailure> {
@@ -46,6 +48,7 @@ enum GRPCCall {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
+                    if request.tunnel != nil { try sync.addHandler(ProxyTunnelHandler(authority: request.spec.authority)) }
                     if let tls = request.tls {
                         try sync.addHandler(try NIOSSLClientHandler(
                             context: tls, serverHostname: serverName, verificationCallback: certificates.value.observe

@@ -13,7 +13,8 @@ public struct GRPCProbe: Probe {
     public init(spec: GRPCSpec) {
         self.spec = spec
         // Made once: loading the trust store per probe would dominate loopback timings.
-        tls = spec.tls ? ClientTLSContext.make(insecure: spec.insecure, caFile: spec.caFile, applicationProtocols: ["h2"]) : nil
+        tls = spec.tls ? ClientTLSContext.make(insecure: spec.insecure, caFile: spec.caFile, clientCertificate: spec.client.clientCertificate,
+                                               applicationProtocols: ["h2"]) : nil
     }
 
     public func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
@@ -25,26 +26,23 @@ public struct GRPCProbe: Probe {
         case .failure(let reason): return .failed(reason)
         case nil: break
         }
-        let address: SocketAddress
-        switch await HostResolver.system.resolve(host: spec.host, port: spec.port, deadline: deadline, budget: clock.budget) {
-        case .success(let resolved): address = resolved
+        let route: ClientRoute
+        switch await ClientRoute.find(host: spec.host, port: spec.port, secure: spec.tls, options: spec.client, clock: clock) {
+        case .success(let found): route = found
         case .failure(let reason): return .failed(reason)
         }
         // An IP literal is parsed, not looked up: no dns phase, as the stream probes do.
         if !spec.host.isIPAddress { timeline.resolved = .now }
-        switch await GRPCCall.perform(.init(address: address, spec: spec, tls: context), timeline: timeline, clock: clock) {
+        switch await GRPCCall.perform(.init(address: route.address, spec: spec, tls: context, tunnel: route.proxy), timeline: timeline, clock: clock) {
         case .failure(let failure):
-            return .failed(failure.reason, phases: failure.timeline.phases)
+            return .failed(route.explain(failure.reason), phases: failure.timeline.phases)
         case .success(let answer):
             let verdict = HealthVerdict.judge(answer, spec: spec)
             var outcome = ProbeOutcome(
                 latency: answer.timeline.phases.first { $0.name == PhaseTiming.total }?.duration,
                 phases: answer.timeline.phases, failure: verdict.failure, message: verdict.message
             )
-            if let certificate = answer.certificate {
-                outcome.certificate = certificate
-                outcome.certificateDaysLeft = certificate.daysLeft(now: Date())
-            }
+            outcome.record(certificate: answer.certificate)
             return outcome
         }
     }

@@ -78,10 +78,9 @@ final class HealthCheckStream: ChannelInboundHandler {
             timeline.settings = .now
             writeRequest(context: context)
         case .goAway(_, let code, let debug):
-            let text = debug.flatMap { $0.getString(at: $0.readerIndex, length: $0.readableBytes) }.map { ": \($0.excerpt(120))" } ?? ""
-            fail(FailureReason(.closed, "\(endpoint) closed the HTTP/2 connection (GOAWAY \(code))\(text)"), context: context)
+            fail(HTTP2Reasons.goAway(endpoint, code: code, debug: debug), context: context)
         case .rstStream(let code) where frame.streamID == Self.stream:
-            fail(FailureReason(.protocolError, "\(endpoint) reset the Health/Check stream (RST_STREAM \(code))"), context: context)
+            fail(HTTP2Reasons.reset(endpoint, stream: "the Health/Check stream", code: code), context: context)
         case .headers(let payload) where frame.streamID == Self.stream:
             received(payload.headers, endStream: payload.endStream, context: context)
         case .data(let payload) where frame.streamID == Self.stream:
@@ -152,8 +151,15 @@ final class HealthCheckStream: ChannelInboundHandler {
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if let wrongProtocol {
             fail(wrongProtocol, context: context)
+        } else if case .uncleanShutdown? = error as? NIOSSLError, request.tls != nil, timeline.settings == nil {
+            // grpcio (and others) refuse a client certificate, or its absence, by closing the
+            // connection right after the handshake, with no alert to name it.
+            let hint = request.spec.client.clientCertificate == nil
+                ? "does it require a client certificate? add tls: { cert: FILE, key: FILE }"
+                : "did it refuse the client certificate (is it signed by a CA the server trusts)?"
+            fail(FailureReason(.tls, "\(endpoint) closed the TLS connection after the handshake, before its HTTP/2 settings: \(hint)"), context: context)
         } else if error is any NIOHTTP2Error {
-            fail(FailureReason(.protocolError, "\(endpoint) did not speak HTTP/2 as gRPC needs (\(String(describing: error).excerpt(120)))"), context: context)
+            fail(HTTP2Reasons.malformed(endpoint, purpose: "as gRPC needs", error: error), context: context)
         } else {
             fail(NetworkErrorClassifier.classify(error, endpoint: endpoint, certificates: certificates), context: context)
         }

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOHTTP1
+import NIOHTTP2
 import NIOPosix
 import NIOSSL
 import NIOTLS
@@ -63,10 +64,16 @@ enum HTTPExchange {
         var maxBodyBytes: Int
         /// Set when the exchange goes through a CONNECT proxy (`address` is then the proxy's).
         var tunnel: ProxyRoute?
+        /// The TLS context offers h2 by ALPN: the HTTP version is known only once the handshake
+        /// is done, so the codec is chosen and the request written then.
+        var offersHTTP2 = false
+
+        var negotiatesVersion: Bool { tls != nil && offersHTTP2 }
+        var endpoint: String { "\(host):\(port)" }
     }
 
     static func perform(_ request: Request, timeline: ExchangeTimeline, clock: ProbeClock) async -> Result<RawHTTPResponse, HTTPExchangeFailure> {
-        let endpoint = "\(request.host):\(request.port)"
+        let endpoint = request.endpoint
         let group = MultiThreadedEventLoopGroup.singleton
         let eventLoop = group.next()
         let promise = eventLoop.makePromise(of: RawHTTPResponse.self)
@@ -87,8 +94,10 @@ enum HTTPExchange {
                             context: tls, serverHostname: serverName, verificationCallback: certificates.value.observe
                         ))
                     }
-                    try sync.addHandler(FirstByteMarker())
-                    try sync.addHTTPClientHandlers(leftOverBytesStrategy: .dropBytes)
+                    if !request.negotiatesVersion {
+                        try sync.addHandler(FirstByteMarker())
+                        try sync.addHTTPClientHandlers(leftOverBytesStrategy: .dropBytes)
+                    }
                     try sync.addHandler(HTTPResponseCollector(
                         request: request, timeline: timeline, deadline: clock.nioDeadline,
                         budget: clock.budget, certificates: certificates.value, promise: promise
@@ -110,6 +119,19 @@ enum HTTPExchange {
             return .failure(failure)
         } catch {
             return .failure(HTTPExchangeFailure(NetworkErrorClassifier.classify(error, endpoint: endpoint), timeline: timeline))
+        }
+    }
+
+    /// The codec for the version ALPN agreed, put in front of the collector: HTTP/2 for `h2`,
+    /// else HTTP/1.1 (a server that ignores ALPN speaks HTTP/1.1, as curl assumes).
+    static func installCodec(alpn: String?, request: Request, before collector: HTTPResponseCollector,
+                             in pipeline: ChannelPipeline.SynchronousOperations) throws {
+        if alpn == "h2" {
+            try pipeline.addHandler(NIOHTTP2Handler(mode: .client, initialSettings: HTTP2StreamCodec.settings), position: .before(collector))
+            try pipeline.addHandler(HTTP2StreamCodec(endpoint: request.endpoint, scheme: "https"), position: .before(collector))
+        } else {
+            try pipeline.addHandler(FirstByteMarker(), position: .before(collector))
+            try pipeline.addHTTPClientHandlers(position: .before(collector), leftOverBytesStrategy: .dropBytes)
         }
     }
 }
@@ -174,21 +196,33 @@ final class HTTPResponseCollector: ChannelInboundHandler {
 
     func channelActive(context: ChannelHandlerContext) {
         timeline.connected = .now
+        if !request.negotiatesVersion { writeRequest(context: context) }
+        context.fireChannelActive()
+    }
+
+    private func writeRequest(context: ChannelHandlerContext) {
         var head = request.head
         if let body = request.body { head.headers.replaceOrAdd(name: "Content-Length", value: String(body.readableBytes)) }
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         if let body = request.body { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
-        context.fireChannelActive()
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let marker = event as? FirstByteMarker.Event {
             timeline.firstByte = marker.at
-        } else if case .handshakeCompleted = event as? TLSUserEvent {
+        } else if case .handshakeCompleted(let alpn) = event as? TLSUserEvent {
             timeline.tlsDone = .now
             if let certificate = try? context.pipeline.syncOperations.nioSSL_peerCertificate() {
                 self.certificate = CertificateFacts(certificate)
+            }
+            if request.negotiatesVersion {
+                do {
+                    try HTTPExchange.installCodec(alpn: alpn, request: request, before: self, in: context.pipeline.syncOperations)
+                    writeRequest(context: context)
+                } catch {
+                    fail(FailureReason(.other, "cannot set up HTTP after the TLS handshake: \(error)"), context: context)
+                }
             }
         }
         context.fireUserInboundEventTriggered(event)
@@ -219,7 +253,7 @@ final class HTTPResponseCollector: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        let endpoint = "\(request.host):\(request.port)"
+        let endpoint = request.endpoint
         fail(closedEarly(endpoint: endpoint), context: context)
         context.fireChannelInactive()
     }
@@ -232,12 +266,15 @@ final class HTTPResponseCollector: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        let endpoint = "\(request.host):\(request.port)"
+        let endpoint = request.endpoint
         if let parserError = error as? HTTPParserError, parserError == .invalidEOFState {
             // NIOHTTP1 reports an early close mid-message as a parser error; to a person it is a close.
             fail(closedEarly(endpoint: endpoint), context: context)
         } else if error is HTTPParserError {
             fail(FailureReason(.protocolError, "\(endpoint) sent a response that is not valid HTTP/1.1 (\(error))"), context: context)
+        } else if let reason = error as? FailureReason {
+            // Said by the HTTP/2 codec: a reset stream, a GOAWAY, a malformed frame.
+            fail(reason, context: context)
         } else {
             fail(NetworkErrorClassifier.classify(error, endpoint: endpoint, certificates: certificates), context: context)
         }

@@ -71,22 +71,21 @@ public struct HTTPProbe: Probe {
             }
         }
 
-        let proxy = ProxyRoute.choose(host: host, port: port, secure: secure, spec: spec)
-        let address: SocketAddress
-        switch await ResolveOverrideLookup.resolve(host: proxy?.host ?? host, port: proxy?.port ?? port,
-                                                   overrides: proxy == nil ? spec.resolve : [], clock: clock) {
-        case .success(let a): address = a
-        case .failure(let reason): return Attempt(result: .failed(proxy?.explain(reason) ?? reason, phases: timeline.phases))
+        let route: ClientRoute
+        switch await ClientRoute.find(host: host, port: port, secure: secure, options: spec.client, clock: clock) {
+        case .success(let found): route = found
+        case .failure(let reason): return Attempt(result: .failed(reason, phases: timeline.phases))
         }
         timeline.resolved = .now
 
         let request = HTTPExchange.Request(
-            address: address, host: host, port: port, head: requestHead(url, host: host, port: port, secure: secure, trace: trace),
-            body: spec.body.map { ByteBuffer(string: $0) }, tls: tlsContext, maxBodyBytes: spec.maxBodyBytes, tunnel: proxy
+            address: route.address, host: host, port: port, head: requestHead(url, host: host, port: port, secure: secure, trace: trace),
+            body: spec.body.map { ByteBuffer(string: $0) }, tls: tlsContext, maxBodyBytes: spec.maxBodyBytes, tunnel: route.proxy,
+            offersHTTP2: spec.http2
         )
         switch await HTTPExchange.perform(request, timeline: timeline, clock: clock) {
         case .failure(let failure):
-            return Attempt(result: .failed(proxy?.explain(failure.reason) ?? failure.reason, phases: failure.phases))
+            return Attempt(result: .failed(route.explain(failure.reason), phases: failure.phases))
         case .success(let raw):
             let headers = raw.head.headers.map { ($0.name, $0.value) }
             let evaluator = HTTPResponseEvaluator(spec: spec)
@@ -94,10 +93,8 @@ public struct HTTPProbe: Probe {
                 .init(status: Int(raw.head.status.code), headers: headers, body: Data(buffer: raw.body)),
                 latency: (raw.timeline.end ?? .now) - raw.timeline.start, phases: raw.timeline.phases
             )
-            if let certificate = raw.certificate {
-                outcome.certificate = certificate
-                outcome.certificateDaysLeft = certificate.daysLeft(now: Date())
-            }
+            outcome.httpVersion = raw.head.version.display
+            outcome.record(certificate: raw.certificate)
             return Attempt(result: outcome, redirectLocation: raw.head.headers.first(name: "Location"))
         }
     }
@@ -123,7 +120,15 @@ public struct HTTPProbe: Probe {
         return HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: spec.method), uri: path, headers: headers)
     }
 
+    /// With `http2` (the default) ALPN offers h2 before http/1.1, as curl does; `http2: false`
+    /// offers http/1.1 alone, as `curl --http1.1`.
     static func makeTLSContext(_ spec: HTTPSpec) -> Result<NIOSSLContext, FailureReason> {
-        ClientTLSContext.make(insecure: spec.insecure, caFile: spec.caFile, clientCertificate: spec.clientCertificate)
+        ClientTLSContext.make(insecure: spec.insecure, caFile: spec.caFile, clientCertificate: spec.client.clientCertificate,
+                              applicationProtocols: spec.http2 ? ["h2", "http/1.1"] : ["http/1.1"])
     }
+}
+
+extension HTTPVersion {
+    /// `HTTP/2`, `HTTP/1.1`: as curl's `%{http_version}` names them, with the protocol in front.
+    var display: String { major >= 2 ? "HTTP/\(major)" : "HTTP/\(major).\(minor)" }
 }

@@ -11,19 +11,19 @@ struct ProxyRoute: Sendable, Equatable {
     /// `127.0.0.1:3128`: never the URL an environment variable held, which may carry a password.
     var display: String { StreamEndpoint.display(host: host, port: port) }
 
-    static func choose(host: String, port: Int, secure: Bool, spec: HTTPSpec,
+    static func choose(host: String, port: Int, secure: Bool, options: ClientOptions,
                        environment: [String: String] = ProcessInfo.processInfo.environment) -> ProxyRoute? {
-        switch spec.proxy {
+        switch options.proxy {
         case nil:
             return nil
         case .server(let proxyHost, let proxyPort):
-            return NoProxyRule.exempts(host: host, port: port, entries: spec.noProxy) ? nil : ProxyRoute(host: proxyHost, port: proxyPort)
+            return NoProxyRule.exempts(host: host, port: port, entries: options.noProxy) ? nil : ProxyRoute(host: proxyHost, port: proxyPort)
         case .environment:
             let names = secure ? ["HTTPS_PROXY", "https_proxy"] : ["HTTP_PROXY", "http_proxy"]
             guard let value = names.lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }),
                   let url = URL(string: value.contains("://") ? value : "http://" + value), let proxyHost = url.host, !proxyHost.isEmpty
             else { return nil }
-            let exceptions = (environment["NO_PROXY"] ?? environment["no_proxy"] ?? "").split(separator: ",").map(String.init) + spec.noProxy
+            let exceptions = (environment["NO_PROXY"] ?? environment["no_proxy"] ?? "").split(separator: ",").map(String.init) + options.noProxy
             return NoProxyRule.exempts(host: host, port: port, entries: exceptions) ? nil : ProxyRoute(host: proxyHost, port: url.port ?? 3128)
         }
     }

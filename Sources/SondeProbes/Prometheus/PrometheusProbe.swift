@@ -65,7 +65,8 @@ public struct PrometheusProbe: Probe {
         case .failure(let reason): return .failure(reason)
         }
         let raw = HTTPExchange.Request(
-            address: address, host: host, port: request.port, head: request.head, body: nil, tls: tlsContext, maxBodyBytes: maxBodyBytes
+            address: address, host: host, port: request.port, head: request.head, body: nil, tls: tlsContext, maxBodyBytes: maxBodyBytes,
+            offersHTTP2: true  // the http kind's context: ALPN h2, then http/1.1
         )
         switch await HTTPExchange.perform(raw, timeline: ExchangeTimeline(start: .now, resolved: .now), clock: clock) {
         case .failure(let failure): return .failure(unreachable(failure.reason, at: request.displayAddress))

@@ -20,18 +20,19 @@ enum StreamConnector {
     }
 
     /// `connect` for probes that parse and connect in one `do`: the failure is thrown, classified.
-    static func open(host: String, port: Int, deadline: ContinuousClock.Instant) async throws(FailureReason) -> Connected {
-        try await connect(host: host, port: port, deadline: deadline).get()
+    static func open(host: String, port: Int, deadline: ContinuousClock.Instant, resolve: [ResolveOverride] = []) async throws(FailureReason) -> Connected {
+        try await connect(host: host, port: port, deadline: deadline, resolve: resolve).get()
     }
 
     /// Resolves and connects within the time left before `deadline`; a failure comes back classified.
     /// The lookup is done (and timed) apart, under the same deadline, so the connect time is the
     /// socket's alone and a silent DNS server cannot hold the probe past its timeout.
-    static func connect(host: String, port: Int, deadline: ContinuousClock.Instant) async -> Result<Connected, FailureReason> {
+    /// `resolve:` entries (curl's `--resolve`) stand in for the lookup of the names they cover.
+    static func connect(host: String, port: Int, deadline: ContinuousClock.Instant, resolve: [ResolveOverride] = []) async -> Result<Connected, FailureReason> {
         let endpoint = StreamEndpoint.display(host: host, port: port)
         let lookupStarted = ContinuousClock.now
         let address: SocketAddress
-        switch await HostResolver.system.resolve(host: host, port: port, deadline: deadline, budget: deadline - lookupStarted) {
+        switch await ResolveOverrideLookup.resolve(host: host, port: port, overrides: resolve, clock: ProbeClock(deadline: deadline)) {
         case .success(let a): address = a
         case .failure(let reason): return .failure(reason)
         }

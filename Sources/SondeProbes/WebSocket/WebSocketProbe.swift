@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOSSL
@@ -15,7 +16,8 @@ public struct WebSocketProbe: Probe {
     public init(spec: WebSocketSpec) {
         self.spec = spec
         let secure = spec.url.scheme?.lowercased() == "wss"
-        tls = secure ? HTTPProbe.makeTLSContext(HTTPSpec(url: spec.url, insecure: spec.insecure, caFile: spec.caFile)) : nil
+        // No ALPN: the upgrade is HTTP/1.1's, and a server offered h2 might take it.
+        tls = secure ? ClientTLSContext.make(insecure: spec.insecure, caFile: spec.caFile, clientCertificate: spec.client.clientCertificate) : nil
     }
 
     public func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
@@ -33,7 +35,7 @@ public struct WebSocketProbe: Probe {
         do {
             endpoint = try WebSocketEndpoint(url: spec.url)
             tlsContext = try tls?.get()
-            connected = try await StreamConnector.open(host: endpoint.host, port: endpoint.port, deadline: deadline)
+            connected = try await StreamConnector.open(host: endpoint.host, port: endpoint.port, deadline: deadline, resolve: spec.client.resolve)
         } catch {
             return .failed(error)
         }
@@ -42,10 +44,12 @@ public struct WebSocketProbe: Probe {
         defer { guardrail.cancel() }
         var phases = connected.phases
         var phase = PhaseTiming.tls
+        var certificate: CertificateFacts?
         do {
             if let tlsContext {
                 let started = ContinuousClock.now
-                try await TLSHandshake.perform(on: channel, context: tlsContext, serverName: endpoint.host.isIPAddress ? nil : endpoint.host)
+                certificate = try await TLSHandshake.perform(on: channel, context: tlsContext, serverName: endpoint.host.isIPAddress ? nil : endpoint.host,
+                                                             endpoint: endpoint.display)
                 phases.append(PhaseTiming(PhaseTiming.tls, ContinuousClock.now - started))
             }
             phase = PhaseTiming.handshake
@@ -62,7 +66,7 @@ public struct WebSocketProbe: Probe {
                 return .failed(FailureReason(.upgradeRejected, "server rejected WebSocket connection: HTTP \(status)"), phases: phases, statusCode: status)
             case .upgraded(let frames, let head, let arrivals):
                 try checkSubprotocol(head)
-                return try await frames.executeThenClose { inbound, outbound in
+                var outcome = try await frames.executeThenClose { inbound, outbound in
                     var conversation = WebSocketConversation(inbound: inbound, outbound: outbound)
                     let outcome = try await converse(
                         &conversation, handshake: handshake, wire: connected.wire, arrivals: arrivals, phases: &phases, phase: &phase
@@ -70,6 +74,8 @@ public struct WebSocketProbe: Probe {
                     await conversation.close()
                     return outcome
                 }
+                outcome.record(certificate: certificate)
+                return outcome
             }
         } catch {
             channel.close(promise: nil)

@@ -23,20 +23,26 @@ public struct TargetInfo: Sendable, Equatable {
         )
     }
 
+    /// `resolve:`, `proxy:` and the client certificate, alike for every HTTP-based kind.
+    private static func clientLines(_ options: ClientOptions) -> [String] {
+        options.resolve.map { "resolve: \($0.display)" }
+            + (options.proxy.map { proxy in
+                switch proxy {
+                case .server(let host, let port): ["proxy: \(host):\(port)"]
+                case .environment: ["proxy: from HTTPS_PROXY / HTTP_PROXY"]
+                }
+            } ?? [])
+            + (options.clientCertificate.map { ["client certificate: \($0.certificateFile)"] } ?? [])
+    }
+
     /// The request a probe makes, as a person would write it, with secret header values masked.
     static func describeRequest(_ probe: ProbeSpec) -> [String] {
         switch probe {
         case .http(let spec):
             return ["\(spec.method) \(spec.url.redactedDescription)"] + spec.headers.map { "\($0.name): \($0.displayValue)" }
                 + (spec.body.map { ["body: \($0.excerpt(60))"] } ?? [])
-                + spec.resolve.map { "resolve: \($0.display)" }
-                + (spec.proxy.map { proxy in
-                    switch proxy {
-                    case .server(let host, let port): ["proxy: \(host):\(port)"]
-                    case .environment: ["proxy: from HTTPS_PROXY / HTTP_PROXY"]
-                    }
-                } ?? [])
-                + (spec.clientCertificate.map { ["client certificate: \($0.certificateFile)"] } ?? [])
+                + clientLines(spec.client)
+                + (spec.url.scheme?.lowercased() == "https" && !spec.http2 ? ["HTTP/1.1 only (http2: false)"] : [])
         case .websocket(let spec):
             var lines = ["GET \(spec.url.redactedDescription) (WebSocket upgrade)"]
             lines += spec.headers.map { "\($0.name): \($0.displayValue)" }
@@ -55,6 +61,7 @@ public struct TargetInfo: Sendable, Equatable {
         case .grpc(let spec):
             return ["grpc.health.v1.Health/Check \(spec.displayEndpoint)", "service: " + (spec.service.isEmpty ? "(the server as a whole)" : spec.service)]
                 + (spec.tls ? ["TLS: " + (spec.insecure ? "not verified (insecure)" : spec.caFile.map { "CA \($0)" } ?? "the system's trust store")] : [])
+                + clientLines(spec.client)
         case .prometheus(let spec):
             return [probe.displayEndpoint, "query: \(spec.query.excerpt(60))"] + (spec.expectation.map { ["expect value \($0)"] } ?? [])
         }

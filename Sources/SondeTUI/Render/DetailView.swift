@@ -36,6 +36,7 @@ enum DetailView {
         if let message = last?.outcome.message { out.append([Span("Message ", bold), Span(message)]) }
         // The id to search the backend's tracing for (the request's traceparent).
         if let trace = last?.traceID { out.append([Span("Trace   ", bold), Span(trace.hex)]) }
+        if let version = last?.outcome.httpVersion { out.append([Span("Protocol", bold), Span(" " + version)]) }
         if let reported = last?.outcome.reported, !reported.isEmpty {
             out.append([Span("Reported", bold)] + reported.map { Span("  \($0.name) \(Text.ms($0.value))", Style(.reported)) })
         }

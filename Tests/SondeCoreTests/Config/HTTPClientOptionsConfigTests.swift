@@ -26,20 +26,20 @@ struct HTTPClientOptionsConfigTests {
             tls: { cert: /etc/hostname, key: /etc/hostname, ca: /etc/hostname }
             resolve: ["api.sonde.test:8443:127.0.0.1", "api.sonde.test:443:[::1]"]
         """)
-        #expect(spec.clientCertificate == ClientCertificate(certificateFile: "/etc/hostname", keyFile: "/etc/hostname"))
+        #expect(spec.client.clientCertificate == ClientCertificate(certificateFile: "/etc/hostname", keyFile: "/etc/hostname"))
         #expect(spec.caFile == "/etc/hostname")
-        #expect(spec.resolve == [ResolveOverride(host: "api.sonde.test", port: 8443, address: "127.0.0.1"),
+        #expect(spec.client.resolve == [ResolveOverride(host: "api.sonde.test", port: 8443, address: "127.0.0.1"),
                                  ResolveOverride(host: "api.sonde.test", port: 443, address: "::1")])
-        #expect(spec.resolve[0].applies(to: "API.sonde.test", port: 8443))
-        #expect(!spec.resolve[0].applies(to: "api.sonde.test", port: 443))
+        #expect(spec.client.resolve[0].applies(to: "API.sonde.test", port: 8443))
+        #expect(!spec.client.resolve[0].applies(to: "api.sonde.test", port: 443))
     }
 
     @Test func proxyForms() throws {
         let given = try spec("  - { name: a, http: \"https://x.test/\", proxy: \"http://127.0.0.1:8888\", no_proxy: \".internal, localhost\" }\n")
-        #expect(given.proxy == .server(host: "127.0.0.1", port: 8888))
-        #expect(given.noProxy == [".internal", "localhost"])
-        #expect(try spec("  - { name: a, http: \"https://x.test/\", proxy: env }\n").proxy == .environment)
-        #expect(try spec("  - { name: a, http: \"https://x.test/\", proxy: \"http://proxy.test\" }\n").proxy == .server(host: "proxy.test", port: 3128))
+        #expect(given.client.proxy == .server(host: "127.0.0.1", port: 8888))
+        #expect(given.client.noProxy == [".internal", "localhost"])
+        #expect(try spec("  - { name: a, http: \"https://x.test/\", proxy: env }\n").client.proxy == .environment)
+        #expect(try spec("  - { name: a, http: \"https://x.test/\", proxy: \"http://proxy.test\" }\n").client.proxy == .server(host: "proxy.test", port: 3128))
         #expect(errors("  - name: a\n    http: https://x.test/\n    proxy: socks5://127.0.0.1:1080\n") == [
             "h.yml:4:12: targets[0].proxy: 'socks5://127.0.0.1:1080' must be http://host:port (an HTTP CONNECT proxy) or env (HTTPS_PROXY / HTTP_PROXY and NO_PROXY)",
         ])

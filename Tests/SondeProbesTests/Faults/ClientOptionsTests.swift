@@ -7,29 +7,9 @@ import Testing
 /// client certificate from the test's own CA, and curl-style `resolve:` against the test server.
 @Suite("HTTP client options: mTLS and resolve", .serialized)
 struct ClientOptionsTests {
-    /// A CA, a client certificate it signed, and one it did not, made by openssl for this test.
-    private struct ClientCertificates {
-        let folder: URL
-        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
-
-        static func make() async throws -> ClientCertificates {
-            let made = ClientCertificates(folder: try await TestCertificate.make(commonName: "ca.sonde.test", days: 30).folder)
-            let openssl = "/usr/bin/openssl"
-            try await Executable.run(openssl, ["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                                               "-subj", "/CN=probe.sonde.test", "-keyout", made.path("client.key"), "-out", made.path("client.csr")])
-            try await Executable.run(openssl, ["x509", "-req", "-in", made.path("client.csr"), "-CA", made.path("cert.pem"), "-CAkey", made.path("key.pem"),
-                                               "-CAcreateserial", "-days", "30", "-out", made.path("client.pem")])
-            let stranger = try await TestCertificate.make(commonName: "stranger.sonde.test", days: 30)
-            try FileManager.default.moveItem(atPath: stranger.certificate, toPath: made.path("stranger.pem"))
-            try FileManager.default.moveItem(atPath: stranger.key, toPath: made.path("stranger.key"))
-            stranger.remove()
-            return made
-        }
-    }
-
     private func probe(port: Int, trusting ca: String, client: ClientCertificate?) async -> ProbeOutcome {
         var spec = HTTPSpec(url: TestURL.make("https://127.0.0.1:\(port)/"), caFile: ca)
-        spec.clientCertificate = client
+        spec.client.clientCertificate = client
         return await HTTPProbe(spec: spec, timeout: .seconds(3)).run(within: .seconds(3))
     }
 
@@ -70,13 +50,13 @@ struct ClientOptionsTests {
         let base = try await HTTPTestServer.baseURL()
         let port = try #require(URLComponents(string: base)?.port)
         var spec = HTTPSpec(url: TestURL.make("http://backend.sonde.invalid:\(port)/echo-headers"))
-        spec.resolve = [ResolveOverride(host: "backend.sonde.invalid", port: port, address: "127.0.0.1")]
+        spec.client.resolve = [ResolveOverride(host: "backend.sonde.invalid", port: port, address: "127.0.0.1")]
         let outcome = await HTTPProbe(spec: spec, timeout: .seconds(2)).run(within: .seconds(2))
         #expect(outcome.failure == nil, "\(String(describing: outcome.failure))")
         #expect(outcome.statusCode == 200, "\(outcome.message ?? "")")
 
         // Another port is not covered by the entry: the name is looked up, and .invalid never resolves.
-        spec.resolve = [ResolveOverride(host: "backend.sonde.invalid", port: port + 1, address: "127.0.0.1")]
+        spec.client.resolve = [ResolveOverride(host: "backend.sonde.invalid", port: port + 1, address: "127.0.0.1")]
         let looked = await HTTPProbe(spec: spec, timeout: .seconds(2)).run(within: .seconds(2))
         #expect(looked.failure?.kind == .dns || looked.failure?.kind == .timeout, "\(String(describing: looked.failure))")
     }

@@ -40,8 +40,8 @@ struct ProxyTests {
 
     private func probe(_ url: String, proxy: ProxySetting?, noProxy: [String] = [], insecure: Bool = false) async -> ProbeOutcome {
         var spec = HTTPSpec(url: TestURL.make(url), insecure: insecure)
-        spec.proxy = proxy
-        spec.noProxy = noProxy
+        spec.client.proxy = proxy
+        spec.client.noProxy = noProxy
         return await HTTPProbe(spec: spec, timeout: .seconds(3)).run(within: .seconds(3))
     }
 
@@ -74,6 +74,39 @@ struct ProxyTests {
         }
     }
 
+    /// The grpc kind through the same tunnel: plaintext and TLS (HTTP/2 by ALPN inside it), and
+    /// a refused CONNECT named as the http kind names it.
+    @Test func grpcThroughTheTunnel() async throws {
+        guard check(), GRPCPeerAvailability.check() else { return }
+        let made = try await TestCertificate.make(commonName: "grpc.sonde.test", days: 30)
+        defer { made.remove() }
+        try await GRPCPeer.with { plain in
+            try await GRPCPeer.with(["--cert", made.certificate, "--key", made.key]) { secure in
+                try await withTinyproxy { port in
+                    var spec = GRPCSpec(host: "127.0.0.1", port: plain.port)
+                    spec.client.proxy = .server(host: "127.0.0.1", port: port)
+                    let cleartext = await GRPCProbe(spec: spec).run(within: .seconds(3))
+                    #expect(cleartext.failure == nil, "\(String(describing: cleartext.failure))")
+                    #expect(cleartext.message == "SERVING over HTTP/2 (cleartext)")
+
+                    var tls = GRPCSpec(host: "127.0.0.1", port: secure.port, tls: true, caFile: made.certificate)
+                    tls.client.proxy = .server(host: "127.0.0.1", port: port)
+                    let encrypted = await GRPCProbe(spec: tls).run(within: .seconds(3))
+                    #expect(encrypted.failure == nil, "\(String(describing: encrypted.failure))")
+                    #expect(encrypted.message == "SERVING over HTTP/2 (TLS, ALPN h2)")
+                }
+                try await withTinyproxy("ConnectPort 1") { port in
+                    var spec = GRPCSpec(host: "127.0.0.1", port: plain.port)
+                    spec.client.proxy = .server(host: "127.0.0.1", port: port)
+                    let refused = await GRPCProbe(spec: spec).run(within: .seconds(3))
+                    let reason = try #require(refused.failure)
+                    #expect(reason.message.hasPrefix("via proxy 127.0.0.1:\(port): the proxy refused to CONNECT to 127.0.0.1:\(plain.port): HTTP 403"),
+                            "\(reason.message)")
+                }
+            }
+        }
+    }
+
     @Test func noProxyGoesDirect() async throws {
         let base = try await HTTPTestServer.baseURL()
         let nobody = try RefusingPort()
@@ -88,14 +121,14 @@ struct ProxyTests {
     @Test func environmentProxyOnlyWhenAskedAndWithoutItsPassword() throws {
         var spec = HTTPSpec(url: TestURL.make("https://api.sonde.test/"))
         let environment = ["HTTPS_PROXY": "http://user:pa55word@127.0.0.1:3129", "NO_PROXY": ".internal.test, localhost:8080", "http_proxy": "127.0.0.1:3130"]
-        #expect(ProxyRoute.choose(host: "api.sonde.test", port: 443, secure: true, spec: spec, environment: environment) == nil)
-        spec.proxy = .environment
-        let route = try #require(ProxyRoute.choose(host: "api.sonde.test", port: 443, secure: true, spec: spec, environment: environment))
+        #expect(ProxyRoute.choose(host: "api.sonde.test", port: 443, secure: true, options: spec.client, environment: environment) == nil)
+        spec.client.proxy = .environment
+        let route = try #require(ProxyRoute.choose(host: "api.sonde.test", port: 443, secure: true, options: spec.client, environment: environment))
         #expect(route == ProxyRoute(host: "127.0.0.1", port: 3129))
         #expect(!route.explain(FailureReason(.refused, "x")).message.contains("pa55word"))
-        #expect(ProxyRoute.choose(host: "db.internal.test", port: 443, secure: true, spec: spec, environment: environment) == nil)
-        #expect(ProxyRoute.choose(host: "localhost", port: 8080, secure: false, spec: spec, environment: environment) == nil)
-        #expect(ProxyRoute.choose(host: "localhost", port: 9090, secure: false, spec: spec, environment: environment) == ProxyRoute(host: "127.0.0.1", port: 3130))
+        #expect(ProxyRoute.choose(host: "db.internal.test", port: 443, secure: true, options: spec.client, environment: environment) == nil)
+        #expect(ProxyRoute.choose(host: "localhost", port: 8080, secure: false, options: spec.client, environment: environment) == nil)
+        #expect(ProxyRoute.choose(host: "localhost", port: 9090, secure: false, options: spec.client, environment: environment) == ProxyRoute(host: "127.0.0.1", port: 3130))
     }
 }
 

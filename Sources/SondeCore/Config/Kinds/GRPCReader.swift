@@ -1,7 +1,8 @@
-/// Reads a `grpc:` target: `grpc: host:port` (or `grpc://` / `grpcs://host:port`), `tls:`,
-/// `service:`, and for TLS `insecure:` and `ca:`.
+/// Reads a `grpc:` target: `grpc: host:port` (or `grpc://` / `grpcs://host:port`), `tls:` (true,
+/// or `{ cert, key, ca, insecure }` for mutual TLS), `service:`, for TLS `insecure:` and `ca:`,
+/// and the http kind's `resolve:`, `proxy:` and `no_proxy:`.
 enum GRPCReader {
-    static let keys = ["service", "tls", "insecure", "ca"]
+    static let keys = ["service", "tls", "insecure", "ca"] + HTTPClientOptionsReader.sharedKeys
     static let expectKeys = ["latency", "cert_days"]
 
     static func read(endpoint: ConfigNode, map: ConfigMapping) throws(ConfigError) -> GRPCSpec {
@@ -16,8 +17,11 @@ enum GRPCReader {
         let (host, port) = try HostPortReader.parse(address.hasSuffix("/") ? String(address.dropLast()) : address,
                                                     node: endpoint, defaultPort: scheme == "grpcs" ? 443 : nil)
         var tls = scheme == "grpcs"
+        var tlsOptions: ConfigMapping?
         if let node = map["tls"] {
-            let asked = try node.bool()
+            // `tls: { cert, key }` asks for TLS with a client certificate, as the http kind's does.
+            if node.isMapping { tlsOptions = try node.mapping(allowed: HTTPClientOptionsReader.tlsKeys) }
+            let asked = try tlsOptions == nil ? node.bool() : true
             if scheme == "grpc", asked { throw node.error("grpc:// is plaintext; write grpcs:// for TLS, or drop the scheme") }
             if scheme == "grpcs", !asked { throw node.error("grpcs:// is TLS; write grpc:// (or host:port) for plaintext") }
             tls = asked
@@ -29,6 +33,10 @@ enum GRPCReader {
         }
         if let node = map["insecure"] { spec.insecure = try node.bool() }
         if let node = map["ca"] { spec.caFile = try TargetReader.readCAFile(node) }
+        if let tlsOptions {
+            try HTTPClientOptionsReader.readTLS(tlsOptions, map: map, client: &spec.client, caFile: &spec.caFile, insecure: &spec.insecure)
+        }
+        try HTTPClientOptionsReader.readShared(map, into: &spec.client)
         return spec
     }
 }

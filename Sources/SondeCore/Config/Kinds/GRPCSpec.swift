@@ -10,6 +10,8 @@ public struct GRPCSpec: Sendable, Equatable {
     /// With TLS: skip certificate checks, or trust this CA file (PEM) instead of the system's.
     public var insecure: Bool
     public var caFile: String?
+    /// mTLS (`tls: { cert, key }`), `resolve:`, `proxy:`, `no_proxy:`, as the http kind's.
+    public var client = ClientOptions()
 
     public init(host: String, port: Int, tls: Bool = false, service: String = "", insecure: Bool = false, caFile: String? = nil) {
         self.host = host
