@@ -4,15 +4,27 @@ import Foundation
 /// percentiles, success rate, recent latencies. Each result costs O(window) at worst and each
 /// read O(1): the figures are kept up to date as results come and go, never recomputed.
 public struct LatencyWindow: Sendable, Equatable {
+    /// 24 bytes where the plain layout (a `Double?` and the status first) took 32: every target
+    /// keeps 500 of these (window and log), so the layout is what a fleet's memory is made of.
     public struct Sample: Sendable, Equatable {
-        public var status: Status
-        public var latencyMs: Double?
+        /// Milliseconds, NaN for none (a measured latency is never NaN).
+        private var storedMs: Double
         public var at: Date
+        public var status: Status
 
         public init(status: Status, latencyMs: Double?, at: Date) {
             self.status = status
-            self.latencyMs = latencyMs
+            storedMs = latencyMs ?? .nan
             self.at = at
+        }
+
+        public var latencyMs: Double? {
+            get { storedMs.isNaN ? nil : storedMs }
+            set { storedMs = newValue ?? .nan }
+        }
+
+        public static func == (lhs: Sample, rhs: Sample) -> Bool {
+            lhs.status == rhs.status && lhs.latencyMs == rhs.latencyMs && lhs.at == rhs.at
         }
 
         public init(_ result: ProbeResult) {

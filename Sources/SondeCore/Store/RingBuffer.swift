@@ -6,9 +6,11 @@ public struct RingBuffer<Element> {
     /// Index in `storage` of the oldest element once the buffer is full.
     private var head = 0
 
+    /// Storage grows as values arrive, doubling up to exactly `capacity`: a target probed
+    /// three times holds three values, not a reservation of 64 (thousands of targets each held
+    /// reservations for their recent results, log and minutes before they had any).
     public init(capacity: Int) {
         self.capacity = Swift.max(1, capacity)
-        storage.reserveCapacity(Swift.min(self.capacity, 64))
     }
 
     public var count: Int { storage.count }
@@ -18,6 +20,7 @@ public struct RingBuffer<Element> {
     @discardableResult
     public mutating func append(_ value: Element) -> Element? {
         guard storage.count == capacity else {
+            if storage.count == storage.capacity { storage.reserveCapacity(Swift.min(capacity, Swift.max(4, storage.count * 2))) }
             storage.append(value)
             return nil
         }
@@ -44,8 +47,15 @@ public struct RingBuffer<Element> {
         return storage.count == capacity ? storage[(head + capacity - 1) % capacity] : storage[storage.count - 1]
     }
 
-    /// The newest `n` values, oldest first.
-    public func suffix(_ n: Int) -> [Element] { Array(Array(self).suffix(n)) }
+    /// The newest `n` values, oldest first, read in place (a row's uptime bar wants 40 of 400).
+    public func suffix(_ n: Int) -> [Element] {
+        let taken = Swift.max(0, Swift.min(n, storage.count))
+        let start = storage.count == capacity ? head : 0
+        var out: [Element] = []
+        out.reserveCapacity(taken)
+        for offset in (storage.count - taken)..<storage.count { out.append(storage[(start + offset) % storage.count]) }
+        return out
+    }
 }
 
 extension RingBuffer: Sequence {
