@@ -38,9 +38,25 @@ public struct IntermittencyDetector: Sendable, Equatable {
         var reason: String?
     }
 
+    /// One target's last n results, and how many of them were down: most results of a
+    /// healthy fleet need no assessment at all (fewer than k failures in the window).
+    private struct Track: Sendable, Equatable {
+        var entries: [Entry] = []
+        var down = 0
+
+        mutating func add(_ entry: Entry, keeping window: Int) {
+            entries.append(entry)
+            if entry.down { down += 1 }
+            guard entries.count > window else { return }
+            let dropped = entries.count - window
+            down -= entries.prefix(dropped).count(where: \.down)
+            entries.removeFirst(dropped)
+        }
+    }
+
     public let failures: Int
     public let window: Int
-    private var recent: [String: [Entry]] = [:]
+    private var recent: [String: Track] = [:]
     public private(set) var current: [String: Intermittency] = [:]
 
     public init(failures k: Int, window n: Int) {
@@ -55,13 +71,13 @@ public struct IntermittencyDetector: Sendable, Equatable {
     /// Feeds one result; returns a change when the target starts or stops being intermittent.
     @discardableResult
     public mutating func record(_ result: ProbeResult) -> Change? {
-        var entries = recent[result.target, default: []]
-        entries.append(Entry(down: result.status == .down, at: result.startedAt, reason: result.reason?.message))
-        if entries.count > window { entries.removeFirst(entries.count - window) }
-        recent[result.target] = entries
-        let found = Self.assess(entries, target: result.target, failures: failures, window: window)
+        let down = result.status == .down
+        // Changed in place: copying the entries out and back made every result copy them.
+        recent[result.target, default: Track()].add(Entry(down: down, at: result.startedAt, reason: down ? result.reason?.message : nil), keeping: window)
+        guard let track = recent[result.target] else { return nil }
         let was = current[result.target] != nil
-        current[result.target] = found
+        let found = track.down >= failures ? Self.assess(track.entries, target: result.target, failures: failures, window: window) : nil
+        if was || found != nil { current[result.target] = found }
         switch (was, found) {
         case (false, let found?): return .started(found)
         case (true, nil): return .ended(target: result.target)
