@@ -26,10 +26,12 @@ public struct Scheduler: Sendable {
             for await batch in live.starts {
                 for start in batch {
                     group.addTask {
+                        // The latch is awaited on this task rather than a child of its own: a task
+                        // less per job (at 10,000 targets, 10,000 tasks less). The loop ends only
+                        // when cancelled, and cancelling the run releases the latch too.
                         await withTaskGroup(of: Void.self) { race in
                             race.addTask { await runLoop(start.job, rounds: nil) }
-                            race.addTask { await start.latch.wait() }
-                            await race.next()
+                            await start.latch.wait()
                             race.cancelAll()
                         }
                     }
