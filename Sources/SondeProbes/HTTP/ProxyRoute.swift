@@ -12,13 +12,16 @@ struct ProxyRoute: Sendable, Equatable {
     var display: String { StreamEndpoint.display(host: host, port: port) }
 
     static func choose(host: String, port: Int, secure: Bool, options: ClientOptions,
-                       environment: [String: String] = ProcessInfo.processInfo.environment) -> ProxyRoute? {
+                       environment read: @autoclosure () -> [String: String] = ProcessInfo.processInfo.environment) -> ProxyRoute? {
         switch options.proxy {
         case nil:
             return nil
         case .server(let proxyHost, let proxyPort):
             return NoProxyRule.exempts(host: host, port: port, entries: options.noProxy) ? nil : ProxyRoute(host: proxyHost, port: proxyPort)
         case .environment:
+            // Read only here: building ProcessInfo's dictionary on every probe of a target without
+            // a proxy cost more than the rest of this choice.
+            let environment = read()
             let names = secure ? ["HTTPS_PROXY", "https_proxy"] : ["HTTP_PROXY", "http_proxy"]
             guard let value = names.lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }),
                   let url = URL(string: value.contains("://") ? value : "http://" + value), let proxyHost = url.host, !proxyHost.isEmpty
