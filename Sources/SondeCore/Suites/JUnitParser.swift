@@ -188,6 +188,7 @@ private struct JUnitCollector {
 
     /// `time` is seconds; some tools write "1,234.5" or leave it empty.
     private static func seconds(_ text: String) -> Double? {
-        Double(text.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces))
+        // Most writers give a plain number; thousands separators and spaces are the rare case.
+        Double(text) ?? Double(text.replacingOccurrences(of: ",", with: "").trimmedOfSpaces)
     }
 }
