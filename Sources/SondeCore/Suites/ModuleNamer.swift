@@ -58,7 +58,8 @@ public enum ModuleNamer {
 
     static func module(classname: String) -> Module {
         // Go: a package path; its last element is what `go test` users call the package.
-        if classname.contains("/") {
+        // A byte search: with Foundation imported, `contains("/")` is NSString's range(of:).
+        if classname.utf8.contains(UInt8(ascii: "/")) {
             let last = classname.split(separator: "/").last.map(String.init) ?? classname
             return Module(key: classname, name: last)
         }
