@@ -45,7 +45,26 @@ enum WebSocketUpgrade {
         )
         // A greeting often arrives in the same read as the 101: keep those bytes for the frame decoder.
         configuration.leftOverBytesStrategy = .forwardBytes
-        let upgraded = try await channel.eventLoop.flatSubmit {
+        let upgraded: Outcome
+        do {
+            upgraded = try await waitForUpgrade(on: channel, configuration: configuration, rejectedHead: rejectedHead)
+        } catch ChannelError.inappropriateOperationForState {
+            // NIO's upgrade handler says this when it is removed by a closing pipeline before the
+            // response came (a server refusing our client certificate after a TLS 1.3 handshake):
+            // the connection closed, whichever of the two callbacks ran first.
+            throw ChannelError.ioOnClosedChannel
+        }
+        switch upgraded {
+        case .upgraded(let frames, let head): return .upgraded(frames, head, arrivals)
+        case .rejected: return .rejected(try await rejectedHead.futureResult.get())
+        }
+    }
+
+    private static func waitForUpgrade(
+        on channel: any Channel, configuration: NIOUpgradableHTTPClientPipelineConfiguration<Outcome>,
+        rejectedHead: EventLoopPromise<HTTPResponseHead>
+    ) async throws -> Outcome {
+        try await channel.eventLoop.flatSubmit {
             let result = channel.eventLoop.makePromise(of: Outcome.self)
             do {
                 try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(configuration: configuration)
@@ -60,10 +79,6 @@ enum WebSocketUpgrade {
             }
             return result.futureResult
         }.get()
-        switch upgraded {
-        case .upgraded(let frames, let head): return .upgraded(frames, head, arrivals)
-        case .rejected: return .rejected(try await rejectedHead.futureResult.get())
-        }
     }
 
     private enum Outcome: Sendable {

@@ -23,6 +23,8 @@ struct WebSocketClientOptionsTests {
             let without = await WebSocketProbe(spec: spec).run(within: .seconds(3))
             #expect(without.failure?.kind == .tls || without.failure?.kind == .closed, "\(String(describing: without.failure))")
             #expect(without.failure != nil)
+            // NIO's own words for a pipeline torn down mid-upgrade are no reason a person can act on.
+            #expect(without.failure?.message.contains("Inappropriate") == false, "\(String(describing: without.failure))")
         }
     }
 
