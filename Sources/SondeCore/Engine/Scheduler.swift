@@ -24,13 +24,15 @@ public struct Scheduler: Sendable {
     public func run(live: LiveJobs) async {
         await withDiscardingTaskGroup { group in
             for await batch in live.starts {
-                for start in batch {
+                let spread = StartSpread(count: batch.count)
+                for (index, start) in batch.enumerated() {
+                    let offset = spread.offset(index: index, interval: start.job.interval)
                     group.addTask {
                         // The latch is awaited on this task rather than a child of its own: a task
                         // less per job (at 10,000 targets, 10,000 tasks less). The loop ends only
                         // when cancelled, and cancelling the run releases the latch too.
                         await withTaskGroup(of: Void.self) { race in
-                            race.addTask { await runLoop(start.job, rounds: nil) }
+                            race.addTask { await runLoop(start.job, rounds: nil, after: offset) }
                             await start.latch.wait()
                             race.cancelAll()
                         }
@@ -40,8 +42,15 @@ public struct Scheduler: Sendable {
         }
     }
 
-    private func runLoop(_ job: ScheduledJob, rounds: Int?) async {
-        let start = clock.now
+    /// Runs `job` from `offset` on (see `StartSpread`); "probe now" ends that first wait too.
+    private func runLoop(_ job: ScheduledJob, rounds: Int?, after offset: Duration = .zero) async {
+        var start = clock.now
+        if offset > .zero {
+            let first = start + offset
+            await control.wait(job.name, until: first)
+            // Rounds keep to the spread grid; a poke ("probe now") starts them early.
+            start = min(clock.now, first)
+        }
         var round = 0
         while !Task.isCancelled {
             round += 1

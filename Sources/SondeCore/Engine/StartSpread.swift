@@ -1,0 +1,26 @@
+/// Where in its first interval each job of a batch starts. Jobs that all start at once probe
+/// at once on every round after (a thousand connections in the same millisecond each second):
+/// the event loops queue them, healthy targets miss their deadlines, and memory peaks with the
+/// connections in flight. Prometheus spreads its scrapes over the interval for the same reason.
+/// A batch of up to `burst` jobs starts at once (a dashboard of a few targets shows them all
+/// at once); a larger one is spread at `startsPerSecond`, never past a job's own interval, so
+/// a fleet settles into an even rate.
+public struct StartSpread: Sendable, Equatable {
+    /// Jobs that may start in the same instant: connections the event loops take in their stride.
+    public static let burst = 100
+    /// The rate a larger batch is spread to.
+    public static let startsPerSecond = 1_000
+
+    public let count: Int
+
+    public init(count: Int) {
+        self.count = max(1, count)
+    }
+
+    /// How long after the batch began the job at `index` (0-based) runs its first round.
+    public func offset(index: Int, interval: Duration) -> Duration {
+        guard count > Self.burst, index > 0 else { return .zero }
+        let window = min(interval, .seconds(Double(count) / Double(Self.startsPerSecond)))
+        return window * (Double(min(index, count - 1)) / Double(count))
+    }
+}
