@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-20}
 here=$(pwd)/Benchmarks/ssh
-meter=${TTYMETER:-/work/shared/tools/ttymeter.py}
+meter=${TTYMETER:-$(pwd)/Benchmarks/Support/ptymeter.py}
 sonde=$(realpath "${SONDE_BIN:-dist/sonde}")
 [ -x "$sonde" ] || { echo "no $sonde: build it (packaging/build-static.sh) or set SONDE_BIN" >&2; exit 1; }
 sshd=$(command -v sshd || echo /usr/sbin/sshd)

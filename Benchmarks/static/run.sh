@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 static=${1:-.build-static/release/sonde}
 dynamic=${2:-dist/sonde-dynamic}
-meter=${TTYMETER:-/work/shared/tools/ttymeter.py}
+meter=${TTYMETER:-Benchmarks/Support/ptymeter.py}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 strip -o "$work/static" "$static"; strip -o "$work/dynamic" "$dynamic"
 
