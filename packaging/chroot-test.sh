@@ -76,13 +76,18 @@ in_root apt-get install -y -qq --no-install-recommends $packages >/dev/null 2>&1
     || { in_root apt-get update -qq >/dev/null && in_root apt-get install -y -qq --no-install-recommends $packages >/dev/null; }
 echo "  installed: $packages"
 if version=$(in_root sonde --version); then pass "sonde --version: $version"; else fail "sonde --version"; fi
-# The commit the build was given (SONDE_BUILD_COMMIT, for a build outside a git checkout) or any commit id.
+# With SONDE_BUILD_COMMIT (as .ci/run sets it) the version must name that commit. Without it, any
+# commit id passes, and "commit unknown" (a binary not built by build-static.sh) is only noted.
 if echo "$version" | grep -Eq "commit ${SONDE_BUILD_COMMIT:-[0-9a-f]{7,}}(-dirty)?\)"; then pass "the version names a commit"
+elif [ -z "${SONDE_BUILD_COMMIT:-}" ] && echo "$version" | grep -q "commit unknown)"; then
+    echo "note the version names no commit (not built by packaging/build-static.sh; SONDE_BUILD_COMMIT=<id> requires one)"
 else fail "the version names no commit${SONDE_BUILD_COMMIT:+ (expected $SONDE_BUILD_COMMIT)}: $version"; fi
 if [ -e "$root/usr/local/bin/Sonde_SondeDemo.resources" ] || ls "$root"/usr/local/bin/*.resources >/dev/null 2>&1; then
     fail "a resource bundle lies beside the binary"; fi
 cp examples/staging.yml "$root/tmp/staging.yml"
-if out=$(in_root sonde validate /tmp/staging.yml 2>&1); then pass "sonde validate examples/staging.yml: $out"; else fail "validate: $out"; fi
+# The secrets the example reads from the environment, as an operator would export them.
+secrets="STAGING_JWT=test-token PGPASSWORD=test REDIS_PASSWORD=test"
+if out=$(in_root $secrets sonde validate /tmp/staging.yml 2>&1); then pass "sonde validate examples/staging.yml: $out"; else fail "validate: $out"; fi
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$root/srv/www" && echo healthy > "$root/srv/www/health"
@@ -135,9 +140,9 @@ echo "== 3. the .deb"
 rm -f "$root/usr/local/bin/sonde"
 cp "$deb" "$root/tmp/sonde.deb"
 if in_root dpkg -i /tmp/sonde.deb >/dev/null; then pass "dpkg -i $(basename "$deb")"; else fail "dpkg -i"; fi
-if out=$(in_root /usr/bin/sonde --version) && out2=$(in_root sonde validate /usr/share/sonde/examples/staging.yml 2>&1); then
+if out=$(in_root /usr/bin/sonde --version) && out2=$(in_root $secrets sonde validate /usr/share/sonde/examples/staging.yml 2>&1); then
     pass "/usr/bin/sonde from the package: $out; validate on the packaged example: $out2"
-else fail "sonde from the package"; fi
+else fail "sonde from the package: $out ${out2:-}"; fi
 for f in /usr/share/man/man1/sonde.1.gz /usr/share/bash-completion/completions/sonde \
     /usr/share/zsh/vendor-completions/_sonde /usr/share/fish/vendor_completions.d/sonde.fish \
     /usr/share/sonde/themes/default.yml /usr/share/sonde/examples/staging.yml; do
