@@ -28,7 +28,10 @@ def main():
     ap = argparse.ArgumentParser(); ap.add_argument("binary"); ap.add_argument("--top", type=int, default=15)
     ap.add_argument("--stripped", help="the stripped file, for the total (default: strip a copy)")
     a = ap.parse_args()
-    out = subprocess.run(["nm", "-S", "--size-sort", a.binary], capture_output=True, text=True, check=True).stdout
+    # A stripped binary has no symbols (nm exits 1): then only the sections are shown.
+    out = subprocess.run(["nm", "-S", "--size-sort", a.binary], capture_output=True, text=True).stdout
+    if not out:
+        print(f"({a.binary} has no symbols: give the unstripped build for the groups)")
     groups = collections.Counter()
     for line in out.splitlines():
         parts = line.split()
