@@ -53,10 +53,7 @@ Section: admin
 Priority: optional
 Homepage: https://github.com/sonde/sonde
 Description: live terminal dashboard for a deployed environment
- Sonde probes HTTP services, WebSockets, PostgreSQL, Redis, ClickHouse and TCP
- ports, reads JUnit XML test results and multi-step journeys, and shows them
- live in the terminal (over SSH too) or writes them out as a table, JSON,
- Markdown or JUnit report with an exit code for pipelines.
+$(sed 's/^/ /' packaging/description.txt)
 CONTROL
 
 mkdir -p dist

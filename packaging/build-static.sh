@@ -4,6 +4,7 @@
 # packaging/runtime-packages.txt (README: "Install on a bastion").
 #   packaging/build-static.sh            build in .build-static (first build ~17-20 min on 2 cores)
 #   SONDE_SKIP_BUILD=1 packaging/build-static.sh   only strip and report what .build-static holds
+#   SONDE_BUILD_COMMIT=1a2b3c4d5e6f packaging/build-static.sh   the commit to name outside a git checkout
 # The commit is written into Sources/sonde/BuildCommit.swift for this build and the file is put
 # back afterwards, so the tree stays as it was and a plain `swift build` still works.
 set -euo pipefail
@@ -13,10 +14,16 @@ scratch=${SONDE_STATIC_SCRATCH:-.build-static}
 commit_file=Sources/sonde/BuildCommit.swift
 
 if [ -z "${SONDE_SKIP_BUILD:-}" ]; then
-    commit=$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
-    if [ "$commit" != unknown ] && [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then
-        commit="$commit-dirty"
+    # SONDE_BUILD_COMMIT names the commit for a build outside a git checkout (a CI export, a tarball).
+    if [ -n "${SONDE_BUILD_COMMIT:-}" ]; then
+        commit=$SONDE_BUILD_COMMIT
+    else
+        commit=$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+        if [ "$commit" != unknown ] && [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then
+            commit="$commit-dirty"
+        fi
     fi
+    case $commit in *[!0-9A-Za-z._-]*) echo "SONDE_BUILD_COMMIT: letters, digits, . _ - only" >&2; exit 1;; esac
     original=$(mktemp)
     cp "$commit_file" "$original"
     trap 'cp "$original" "$commit_file"; rm -f "$original"' EXIT

@@ -4,7 +4,10 @@
 set -euo pipefail
 sonde=${1:?usage: manpage.sh path/to/sonde}
 version=$("$sonde" --version)
-subcommands="watch demo check report validate history"
+here=$(dirname "$0")
+# The subcommands as the binary lists them under SUBCOMMANDS: in --help, so a new one gets its section.
+subcommands=$("$sonde" --help | awk '/^SUBCOMMANDS:/ { on = 1; next } on && /^  [a-z][a-z-]* / { print $1 } on && /^[^ ]/ { on = 0 }')
+[ -n "$subcommands" ] || { echo "manpage.sh: no SUBCOMMANDS in $sonde --help" >&2; exit 1; }
 
 # roff treats a leading . or ' as a request and \ as an escape: quote them.
 roff() { sed -e 's/\\/\\e/g' -e "s/^\\([.']\\)/\\\\\\&\\1/"; }
@@ -17,10 +20,11 @@ sonde \- a live terminal dashboard for a deployed environment
 .B sonde
 [\fISUBCOMMAND\fR] [\fIOPTIONS\fR]
 .SH DESCRIPTION
-Sonde probes HTTP services, WebSockets, PostgreSQL, Redis, ClickHouse and TCP ports, reads JUnit
-XML test results and multi-step journeys, and shows them live in the terminal or writes them out as
-a table, JSON, Markdown or JUnit. Example configs are in /usr/share/sonde/examples and themes in
-/usr/share/sonde/themes.
+ROFF
+roff < "$here/description.txt"
+cat <<ROFF
+.PP
+Example configs are in /usr/share/sonde/examples and themes in /usr/share/sonde/themes.
 .PP
 .nf
 ROFF

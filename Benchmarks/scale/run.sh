@@ -3,12 +3,12 @@
 # htop in the same run as the reference for an idle terminal program.
 #   Benchmarks/scale/run.sh [SECONDS]       (needs: nginx, python3 with pyte, htop)
 #   SONDE_BIN=path/to/release/sonde Benchmarks/scale/run.sh   to measure a binary already built
-# Figures per size: CPU % of one core, peak RSS, bytes/s to the terminal (ttymeter), key-to-screen
+# Figures per size: CPU % of one core, peak RSS, bytes/s to the terminal (Benchmarks/Support/ptymeter.py), key-to-screen
 # latency (median and max of 10 presses of '?') and the time q takes to end the process.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-20}
-meter=${TTYMETER:-/work/shared/tools/ttymeter.py}
+meter=${TTYMETER:-Benchmarks/Support/ptymeter.py}
 here=Benchmarks/scale
 if [ -z "${SONDE_BIN:-}" ]; then
     swift build -c release --product sonde --scratch-path .build-release >/dev/null
@@ -42,7 +42,7 @@ config() { # targets, interval
     echo "$work/scale-$1.yml"
 }
 
-measure() { # label, ttymeter options..., -- command
+measure() { # label, ptymeter options..., -- command
     local label=$1; shift
     printf '%-34s ' "$label"
     python3 "$meter" --cols 160 --rows 48 --warmup 5 --seconds "$seconds" --json "$@"

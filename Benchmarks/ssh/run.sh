@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-20}
 here=$(pwd)/Benchmarks/ssh
-meter=${TTYMETER:-/work/shared/tools/ttymeter.py}
+meter=${TTYMETER:-$(pwd)/Benchmarks/Support/ptymeter.py}
 sonde=$(realpath "${SONDE_BIN:-dist/sonde}")
 [ -x "$sonde" ] || { echo "no $sonde: build it (packaging/build-static.sh) or set SONDE_BIN" >&2; exit 1; }
 sshd=$(command -v sshd || echo /usr/sbin/sshd)
@@ -28,6 +28,10 @@ ssh-keygen -q -t ed25519 -N '' -f "$work/user_key"
 cp "$work/user_key.pub" "$work/authorized_keys"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 user=$(id -un)
+# UsePAM no makes OpenSSH refuse an account whose password is locked ('!' in shadow, as root's or a
+# CI user's often is) even for a key; with PAM the key is enough. An sshd that is not root cannot
+# use PAM (and cannot read shadow, so it sees no lock). SONDE_SSH_USEPAM=no|yes overrides.
+usepam=${SONDE_SSH_USEPAM:-$([ "$(id -u)" = 0 ] && echo yes || echo no)}
 cat > "$work/sshd_config" <<CFG
 ListenAddress 127.0.0.1
 Port $port
@@ -38,7 +42,7 @@ PasswordAuthentication no
 KbdInteractiveAuthentication no
 PermitRootLogin prohibit-password
 StrictModes no
-UsePAM no
+UsePAM $usepam
 AcceptEnv LANG SONDE_DROP_MARK
 LogLevel ERROR
 CFG

@@ -3,11 +3,34 @@
 (TEXT on the screen), watches a little longer, quits with q and reports, as JSON: the SGR colour
 kinds the program sent (8 / 16 / 256 / rgb), whether box-drawing or ASCII borders are on screen,
 the border geometry (to compare across terminals: a garbled screen moves borders), stray escape
-text on screen, and whether the terminal was restored.
+text on screen, and whether the terminal was restored as its terminfo says (rmcup, cnorm; the cursor
+on the last line where there is no alternate screen).
   term_check.py --term vt100 [--cols 80 --rows 24] [--text Services] [--frame-out FILE] -- COMMAND...
 """
-import argparse, fcntl, json, os, pty, re, select, signal, struct, sys, termios, time
+import argparse, fcntl, json, os, pty, re, select, signal, struct, subprocess, sys, termios, time
 import pyte
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../Tests/SondeEndToEndTests/Support"))
+from pty_session import Screen, last_drawing  # noqa: E402  (Screen: pyte with the CSI S / T scrolls ncurses uses)
+
+
+def capability(term, name):
+    """The terminfo string TERM has for NAME (tput), or b"" when it has none."""
+    found = subprocess.run(["tput", "-T", term, name], capture_output=True)
+    return found.stdout if found.returncode == 0 else b""
+
+
+def restored(term, raw, cursor_row, rows):
+    """What ncurses' endwin owes this terminal, after the last thing drawn: rmcup (leave the
+    alternate screen) and cnorm (cursor shown) where TERM has them. linux has no rmcup and vt100
+    neither, so there the dashboard stays on screen and the cursor must be on the last line, where
+    the shell's prompt goes on without overwriting it."""
+    drawn = last_drawing(raw)
+    owed = {name: capability(term, name) for name in ("rmcup", "cnorm")}
+    missing = [name for name, seq in owed.items() if seq and raw.rfind(seq) < drawn]
+    if not owed["rmcup"] and cursor_row != rows - 1:
+        missing.append(f"cursor on row {cursor_row + 1}, not the last")
+    return missing
 
 BOX = set("─│┌┐└┘├┤┬┴┼═║╔╗╚╝╭╮╯╰━┃")
 SGR = re.compile(rb"\x1b\[([0-9;:]*)m")
@@ -34,7 +57,7 @@ def main():
     ap.add_argument("--frame-out"); ap.add_argument("cmd", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     cmd = a.cmd[1:] if a.cmd[:1] == ["--"] else a.cmd
-    screen = pyte.Screen(a.cols, a.rows); stream = pyte.ByteStream(screen)
+    screen = Screen(a.cols, a.rows); stream = pyte.ByteStream(screen)
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = a.term; os.environ.setdefault("LANG", "C.UTF-8")
@@ -70,7 +93,7 @@ def main():
     frame = ["".join(c if c in BOX else " " for c in line).rstrip() for line in lines]
     if a.frame_out:
         with open(a.frame_out, "w") as f: f.write("\n".join(lines) + "\n")
-    tail = bytes(raw[-4096:])
+    not_restored = restored(a.term, bytes(raw), screen.cursor.y, a.rows)
     text = "\n".join(lines)
     print(json.dumps({
         "term": a.term,
@@ -80,7 +103,8 @@ def main():
         "stray_escapes": bool(re.search(r"\[[0-9;?]+[A-Za-z]|\x1b", text)),
         "frame": frame,
         "quit_ok": status is not None and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0,
-        "terminal_restored": (b"\x1b[?1049l" in tail or b"\x1b[?47l" in tail or b"\x1b[2J" in tail),
+        "terminal_restored": not not_restored,
+        "not_restored": not_restored,
     }))
 
 if __name__ == "__main__":

@@ -11,24 +11,30 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 static=${1:-.build-static/release/sonde}
 dynamic=${2:-dist/sonde-dynamic}
-meter=${TTYMETER:-/work/shared/tools/ttymeter.py}
+meter=${TTYMETER:-Benchmarks/Support/ptymeter.py}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-strip -o "$work/static" "$static"; strip -o "$work/dynamic" "$dynamic"
+kinds=static
+strip -o "$work/static" "$static"
+if [ -x "$dynamic" ]; then strip -o "$work/dynamic" "$dynamic"; kinds="static dynamic"
+else echo "(no $dynamic: the dynamic binary is left out; build it as above or name it as the second argument)"; fi
+mb() { python3 -c "import sys; print(f'{int(sys.argv[1]) / 1e6:.1f}')" "$1"; }
 
 echo "== size, stripped"
-printf '  %-10s %6.1f MB, loads %s\n' static "$(echo "$(stat -c %s "$work/static") / 1000000" | bc -l)" \
-    "$(readelf -d "$work/static" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | xargs)"
-printf '  %-10s %6.1f MB, loads %s\n' dynamic "$(echo "$(stat -c %s "$work/dynamic") / 1000000" | bc -l)" \
-    "$(readelf -d "$work/dynamic" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | xargs)"
-dyn_libs=$(ldd "$work/dynamic" | awk '/=> \/opt\/swift/ {print $3}' | xargs -r stat -L -c %s | paste -sd+ | bc)
-echo "  the dynamic one also needs $(echo "$dyn_libs / 1000000" | bc -l | xargs printf '%.1f') MB of Swift libraries from /opt/swift"
+for kind in $kinds; do
+    printf '  %-10s %6s MB, loads %s\n' "$kind" "$(mb "$(stat -c %s "$work/$kind")")" \
+        "$(readelf -d "$work/$kind" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | xargs)"
+done
+if [ -e "$work/dynamic" ]; then
+    swift_libs=$(ldd "$work/dynamic" | awk '$3 ~ /^\/opt\/swift/ {print $3}' | xargs -r stat -L -c %s | awk '{t += $1} END {print t + 0}')
+    echo "  the dynamic one also needs $(mb "$swift_libs") MB of Swift libraries from /opt/swift"
+fi
 
 echo "== what takes the room in the static binary"
 python3 Benchmarks/static/size.py "$static" --stripped "$work/static" --top 14
 
-echo "== peak RSS, idle dashboard (sonde demo 80x24, paused), alternating, 3 each"
+echo "== peak RSS, idle dashboard (sonde demo 80x24, paused at 1 s, measured 2-8 s), alternating, 3 each"
 for i in 1 2 3; do
-    for kind in static dynamic; do
+    for kind in $kinds; do
         r=$(python3 "$meter" --cols 80 --rows 24 --warmup 2 --seconds 6 --keys "1:p" --json -- "$work/$kind" demo)
         printf '  %-8s %s\n' "$kind" "$r"
     done

@@ -28,7 +28,10 @@ def main():
     ap = argparse.ArgumentParser(); ap.add_argument("binary"); ap.add_argument("--top", type=int, default=15)
     ap.add_argument("--stripped", help="the stripped file, for the total (default: strip a copy)")
     a = ap.parse_args()
-    out = subprocess.run(["nm", "-S", "--size-sort", a.binary], capture_output=True, text=True, check=True).stdout
+    # A stripped binary has no symbols (nm exits 1): then only the sections are shown.
+    out = subprocess.run(["nm", "-S", "--size-sort", a.binary], capture_output=True, text=True).stdout
+    if not out:
+        print(f"({a.binary} has no symbols: give the unstripped build for the groups)")
     groups = collections.Counter()
     for line in out.splitlines():
         parts = line.split()
@@ -48,6 +51,20 @@ def main():
     rest = sum(s for _, s in groups.most_common()[a.top:])
     print(f"  {'(the other groups)':40} {rest / 1e6:8.2f} MB  {100 * rest / total:5.1f}%")
     print(f"  {'unattributed (tables, metadata sections)':40} {(total - attributed) / 1e6:8.2f} MB  {100 * (total - attributed) / total:5.1f}%")
+    sections(stripped, a.top)
+
+def sections(binary, top):
+    """The file's largest sections (size -A; .bss takes no room in the file): where the unattributed part lives (unwind tables,
+    Swift metadata, relocations, read-only data without symbols)."""
+    out = subprocess.run(["size", "-A", binary], capture_output=True, text=True, check=True).stdout
+    rows = []
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[0].startswith(".") and parts[1].isdigit() and parts[0] not in (".bss", ".tbss"):
+            rows.append((int(parts[1]), parts[0]))
+    print("sections, largest first")
+    for size, name in sorted(rows, reverse=True)[:top]:
+        print(f"  {name:40} {size / 1e6:8.2f} MB")
 
 if __name__ == "__main__":
     main()

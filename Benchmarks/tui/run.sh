@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-30}
-meter=${TTYMETER:-/work/shared/tools/ttymeter.py}
+meter=${TTYMETER:-Benchmarks/Support/ptymeter.py}
 if [ -z "${SONDE_BIN:-}" ]; then
     swift build -c release --product sonde --scratch-path .build-release >/dev/null
     SONDE_BIN=.build-release/release/sonde
@@ -17,7 +17,7 @@ fi
 sonde=$SONDE_BIN
 here=Benchmarks/tui
 
-measure() { # label, ttymeter options..., -- command
+measure() { # label, ptymeter options..., -- command
     local label=$1; shift
     printf '%-28s ' "$label"
     python3 "$meter" --cols 160 --rows 48 --warmup 5 --seconds "$seconds" --json "$@"

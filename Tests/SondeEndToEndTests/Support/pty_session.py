@@ -25,8 +25,21 @@ import pyte
 
 
 class Screen(pyte.Screen):
-    """pyte without the two xterm scroll commands ncurses uses (CSI S and CSI T, parm_index and
-    parm_rindex in terminfo): added here so the screen reads as xterm shows it."""
+    """pyte with three xterm commands ncurses uses that pyte lacks: the scrolls CSI S and CSI T
+    (parm_index and parm_rindex in terminfo) and CSI n b, which repeats the last character drawn
+    (rep: ncurses sends "-" and CSI 77 b for a border of 78 dashes in an ASCII locale). Added here
+    so the screen reads as xterm shows it."""
+
+    last_drawn = None
+
+    def draw(self, data):
+        super().draw(data)
+        if data:
+            self.last_drawn = data[-1]
+
+    def repeat_last(self, count=1, *args, **kwargs):
+        if self.last_drawn is not None:
+            self.draw(self.last_drawn * (count or 1))
 
     def _margins(self):
         return self.margins or pyte.screens.Margins(0, self.lines - 1)
@@ -46,7 +59,7 @@ class Screen(pyte.Screen):
         self.cursor.y = saved
 
 
-pyte.Stream.csi = dict(pyte.Stream.csi, S="scroll_up", T="scroll_down")
+pyte.Stream.csi = dict(pyte.Stream.csi, S="scroll_up", T="scroll_down", b="repeat_last")
 
 
 class Session:
