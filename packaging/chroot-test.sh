@@ -29,7 +29,9 @@ if [ ! -x "$pristine/bin/sh" ]; then
     echo "== debootstrap --variant=minbase bookworm (cached in $pristine; a couple of minutes)"
     rm -rf "$pristine.tmp"
     started=$SECONDS
-    debootstrap --variant=minbase bookworm "$pristine.tmp" "$mirror" >/dev/null
+    # A second try after a dropped download: a passing fault of the mirror is not a failed proof.
+    debootstrap --variant=minbase bookworm "$pristine.tmp" "$mirror" >/dev/null \
+        || { echo "   debootstrap failed; trying once more"; rm -rf "$pristine.tmp"; debootstrap --variant=minbase bookworm "$pristine.tmp" "$mirror" >/dev/null; }
     mv "$pristine.tmp" "$pristine"
     echo "   debootstrap took $((SECONDS - started))s"
 fi
