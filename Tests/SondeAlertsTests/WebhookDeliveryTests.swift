@@ -68,6 +68,58 @@ struct WebhookDeliveryTests {
         await running.value
     }
 
+    @Test("With the default group_wait, ten targets failing over 3 s are one POST with ten alerts")
+    func defaultGroupsAThreeSecondOutage() async throws {
+        let receiver = try await WebhookReceiver.start()
+        defer { receiver.stop() }
+        let config = try Fixtures.config("""
+        alerts:
+          channels: { hook: { webhook: "\(receiver.url)/hook" } }
+          rules: [{ name: down, when: down, notify: hook }]
+        """)
+        #expect(config.alerts.groupWait == AlertsConfig.defaultGroupWait)
+        let clock = ManualClock()
+        let dispatcher = AlertDispatcher(config.alerts, options: .init(environment: "staging", redactor: config.redactor, clock: clock))
+        let running = Task { await dispatcher.run() }
+        // The first target's notice opens the window; the other nine follow a third of a second apart.
+        dispatcher.send([Fixtures.notice("svc-1", channels: ["hook"])])
+        await clock.waitUntilSleeping(1)
+        for index in 2...10 {
+            clock.advance(by: .milliseconds(333))
+            dispatcher.send([Fixtures.notice("svc-\(index)", channels: ["hook"])])
+        }
+        #expect(clock.now == .milliseconds(2997), "the last notice came just under 3 s after the first")
+        #expect(receiver.requests.isEmpty, "nothing goes out inside the window")
+        clock.advance(by: AlertsConfig.defaultGroupWait - clock.now)
+        let requests = await receiver.waitFor(total: 1)
+        dispatcher.finish()
+        await running.value
+        #expect(receiver.requests.count == 1, "one notification for the outage")
+        #expect(requests.first?.json?["status"] as? String == "firing")
+        #expect(requests.first?.alerts.map { $0["target"] as? String } == (1...10).map { "svc-\($0)" })
+    }
+
+    @Test("Quitting sends what waits in the group window at once, without waiting it out")
+    func finishCutsTheWindowShort() async throws {
+        let receiver = try await WebhookReceiver.start()
+        defer { receiver.stop() }
+        let config = try Fixtures.config("""
+        alerts:
+          group_wait: 30s
+          channels: { hook: { webhook: "\(receiver.url)/hook" } }
+          rules: [{ name: down, when: down, notify: hook }]
+        """)
+        let clock = ManualClock()
+        let dispatcher = AlertDispatcher(config.alerts, options: .init(environment: "staging", redactor: config.redactor, clock: clock))
+        let running = Task { await dispatcher.run() }
+        dispatcher.send([Fixtures.notice("backend", channels: ["hook"])])
+        await clock.waitUntilSleeping(1)
+        dispatcher.finish()
+        await running.value
+        #expect(clock.now == .zero, "the test clock never moved")
+        #expect(receiver.requests.map(\.alerts.count) == [1])
+    }
+
     @Test("A 500 is retried with backoff; the channel's failure is reported, then its recovery")
     func retryAfter500() async throws {
         let receiver = try await WebhookReceiver.start(answering: [500, 503])

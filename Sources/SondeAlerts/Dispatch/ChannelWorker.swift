@@ -15,7 +15,8 @@ final class ChannelWorker: Sendable {
     private let report: @Sendable (ChannelEvent) -> Void
     private let pending = Mutex<[AlertNotice]>([])
     private let finished = Atomic<Bool>(false)
-    /// The backoff sleep under way, cut short by `finish()`: quitting never waits out a retry.
+    /// The group window or backoff sleep under way, cut short by `finish()`: quitting waits out
+    /// neither.
     private let napping = Mutex<Task<Void, any Error>?>(nil)
     private let wake: AsyncStream<Void>.Continuation
     private let wakes: AsyncStream<Void>
@@ -52,10 +53,25 @@ final class ChannelWorker: Sendable {
         for await _ in wakes {
             // A wake whose notices went out with the last batch, or one after finish(), waits for nothing.
             let waiting = !pending.withLock { $0.isEmpty } && !finished.load(ordering: .acquiring)
-            if groupWait > .zero && waiting { try? await clock.sleep(until: clock.now + groupWait) }
-            await deliver(&failing, retrying: !Task.isCancelled)
+            if groupWait > .zero && waiting { _ = await nap(groupWait) }
+            await deliver(&failing, retrying: !Task.isCancelled && !finished.load(ordering: .acquiring))
         }
         await deliver(&failing, retrying: false)
+    }
+
+    /// Sleeps `delay` on the clock; false when `finish()` or cancelling the worker cut it short.
+    /// Both the group window and a retry's backoff sleep here, so quitting waits out neither.
+    private func nap(_ delay: Duration) async -> Bool {
+        let clock = clock
+        let nap = Task { try await clock.sleep(until: clock.now + delay) }
+        napping.withLock { $0 = nap }
+        if finished.load(ordering: .acquiring) { nap.cancel() }
+        do {
+            try await withTaskCancellationHandler { try await nap.value } onCancel: { nap.cancel() }
+            return true
+        } catch {
+            return false
+        }
     }
 
     private func deliver(_ failing: inout Bool, retrying: Bool) async {
@@ -68,11 +84,7 @@ final class ChannelWorker: Sendable {
                     failing = true
                     report(ChannelEvent(channel: name, at: Date(), problem: problem.reason + " (retrying)"))
                 }
-                let clock = clock, delay = retry.delays[attempt]
-                let nap = Task { try await clock.sleep(until: clock.now + delay) }
-                napping.withLock { $0 = nap }
-                if finished.load(ordering: .acquiring) { nap.cancel() }
-                do { try await nap.value } catch { break }
+                guard await nap(retry.delays[attempt]) else { break }
                 attempt += 1
                 failure = await sender.send(notification)
             }

@@ -75,9 +75,10 @@ enum MarkdownSuites {
         return lines
     }
 
-    /// "All 6 tests passed", or the counts when some were skipped.
+    /// "All 6 tests passed", or the counts when some were skipped or needed a rerun
+    /// ("4 passed (1 flaky)": a module with a flaky test did not simply pass).
     static func passingText(_ module: ModuleResult) -> String {
-        module.skipped == 0 ? "All \(module.passed) test\(module.passed == 1 ? "" : "s") passed" : module.countsText
+        module.skipped == 0 && module.flaky.isEmpty ? "All \(module.passed) test\(module.passed == 1 ? "" : "s") passed" : module.countsText
     }
 
     /// The causes a module's failures belong to, most shared first.

@@ -29,14 +29,39 @@ public enum RerunMerger {
     static let pytestSuiteName = "pytest"
 
     public static func merge(_ cases: [JUnitCase]) -> [CountedTest] {
-        var order: [String] = []
-        var tries: [String: [JUnitCase]] = [:]
-        for testCase in cases {
-            let key = testCase.classname + "\u{0}" + testCase.name + "\u{0}" + (testCase.file ?? "")
-            if tries[key] == nil { order.append(key) }
-            tries[key, default: []].append(testCase)
+        let (order, repeats) = tries(of: cases)
+        var tests: [CountedTest] = []
+        tests.reserveCapacity(order.count)
+        for first in order {
+            guard let test = counted(repeats[first].map { $0.map { cases[$0] } } ?? [cases[first]]) else { continue }
+            tests.append(test)
         }
-        return order.compactMap { tries[$0].flatMap(counted) }
+        return tests
+    }
+
+    /// The index of each test's first try, in report order, and the indices of every try of the
+    /// tests seen more than once. Most tests run once, so a 50,000-test report does not become
+    /// 50,000 one-element arrays and 50,000 joined keys held at once.
+    private static func tries(of cases: [JUnitCase]) -> (order: [Int], repeats: [Int: [Int]]) {
+        struct Key: Hashable {
+            var classname: String
+            var name: String
+            var file: String
+        }
+        var first: [Key: Int] = [:]
+        first.reserveCapacity(cases.count)
+        var order: [Int] = []
+        var repeats: [Int: [Int]] = [:]
+        for (index, testCase) in cases.enumerated() {
+            let key = Key(classname: testCase.classname, name: testCase.name, file: testCase.file ?? "")
+            if let earlier = first[key] {
+                repeats[earlier, default: [earlier]].append(index)
+            } else {
+                first[key] = index
+                order.append(index)
+            }
+        }
+        return (order, repeats)
     }
 
     /// A test seen in two runs of a suite (a `run:` suite re-run by `retries:`): the later run

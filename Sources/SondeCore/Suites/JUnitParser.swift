@@ -64,7 +64,9 @@ public enum JUnitParser {
         guard !data.isEmpty else { throw JUnitParseError("\(source) is empty (was the test run interrupted?)") }
         // Refused before reading: every JUnit writer Sonde knows writes UTF-8, and a name that is
         // not valid UTF-8 once made FoundationXML trap (swift-corelibs-foundation PR #5536).
-        guard String(validating: data, as: UTF8.self) != nil else {
+        // Validated in place (a String made to check it would be a second copy of the file).
+        let isUTF8 = data.withUnsafeBytes { raw in (try? UTF8Span(validating: raw.bindMemory(to: UInt8.self).span)) != nil }
+        guard isUTF8 else {
             throw JUnitParseError("\(source) is not valid UTF-8 text; Sonde reads JUnit XML written in UTF-8")
         }
         var collector = JUnitCollector()

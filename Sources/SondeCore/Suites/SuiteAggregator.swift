@@ -8,8 +8,9 @@ public enum SuiteAggregator {
 
     /// Tests already counted once each (reruns folded by `RerunMerger`).
     public static func result(name: String, tests: [CountedTest], files: [String] = [], readAt: Date = Date()) -> SuiteResult {
-        let cases = tests.map(\.testCase)
-        let modulesOfCases = cases.map(ModuleNamer.module(of:))
+        // The cases are read through `tests`: a copy of 50,000 of them would be ~7 MB more at the peak.
+        let cases = tests.lazy.map(\.testCase)
+        let modulesOfCases = tests.map { ModuleNamer.module(of: $0.testCase) }
         let displayNames = disambiguatedNames(modulesOfCases)
 
         var order: [String] = []
@@ -38,14 +39,16 @@ public enum SuiteAggregator {
         return names
     }
 
+    /// A failure group while the cases are read.
+    private struct Building {
+        var causes: [String] = []
+        var modules: [String] = []
+        var tests: [String] = []
+        var firstIndex: Int
+    }
+
     /// Groups of failing and erroring tests by cause key; the most widespread first.
-    static func failureGroups(cases: [JUnitCase], moduleNames: [String]) -> [FailureGroup] {
-        struct Building {
-            var causes: [String] = []
-            var modules: [String] = []
-            var tests: [String] = []
-            var firstIndex: Int
-        }
+    static func failureGroups(cases: some Sequence<JUnitCase>, moduleNames: [String]) -> [FailureGroup] {
         var groups: [String: Building] = [:]
         for (index, (testCase, module)) in zip(cases, moduleNames).enumerated()
         where testCase.outcome == .failed || testCase.outcome == .error {

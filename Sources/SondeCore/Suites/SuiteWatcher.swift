@@ -71,14 +71,17 @@ public actor SuiteWatcher {
         for file in files {
             do {
                 let data = try Data(contentsOf: URL(fileURLWithPath: file))
-                cases += try JUnitParser.parse(data, source: file)
+                let parsed = try JUnitParser.parse(data, source: file)
+                // One file (the usual case) is kept as parsed rather than copied into `cases`.
+                if cases.isEmpty { cases = parsed } else { cases += parsed }
             } catch let error as JUnitParseError {
                 return .failure(Unreadable(result: SuiteResult(name: spec.name, error: redactor.redact(error.message), files: files)))
             } catch {
                 return .failure(Unreadable(result: SuiteResult(name: spec.name, error: "\(file) cannot be read: \(error.localizedDescription)", files: files)))
             }
         }
-        return .success(RerunMerger.merge(redacted(cases)))
+        redact(&cases)
+        return .success(RerunMerger.merge(cases))
     }
 
     /// Runs the command, and again up to `retries` times while tests fail; tries add up per test.
@@ -140,15 +143,14 @@ public actor SuiteWatcher {
         }
     }
 
-    private func redacted(_ cases: [JUnitCase]) -> [JUnitCase] {
-        guard !redactor.secrets.isEmpty else { return cases }
-        return cases.map { testCase in
-            var copy = testCase
-            copy.message = copy.message.map(redactor.redact)
-            copy.detail = copy.detail.map(redactor.redact)
-            copy.flakyMessage = copy.flakyMessage.map(redactor.redact)
-            copy.name = redactor.redact(copy.name)
-            return copy
+    /// In place: a redacted copy of every case would be a second array of them at the peak.
+    private func redact(_ cases: inout [JUnitCase]) {
+        guard !redactor.secrets.isEmpty else { return }
+        for index in cases.indices {
+            cases[index].message = cases[index].message.map(redactor.redact)
+            cases[index].detail = cases[index].detail.map(redactor.redact)
+            cases[index].flakyMessage = cases[index].flakyMessage.map(redactor.redact)
+            cases[index].name = redactor.redact(cases[index].name)
         }
     }
 }

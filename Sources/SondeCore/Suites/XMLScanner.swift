@@ -19,19 +19,28 @@ struct XMLScanner {
         var column: Int
     }
 
-    private let bytes: [UInt8]
+    /// The report's bytes, read in place: a copy would double what a large report costs.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var at = 0
     private var open: [String] = []
     private var rootClosed = false
 
-    private init(_ bytes: [UInt8]) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// Calls `handle` for each event in document order; `handle` returns false to stop reading.
     static func scan(_ data: Data, _ handle: (Event) -> Bool) throws(Failure) {
-        var scanner = XMLScanner(Array(data))
-        try scanner.run(handle)
+        let outcome = data.withUnsafeBytes { raw -> Result<Void, Failure> in
+            var scanner = XMLScanner(raw.bindMemory(to: UInt8.self))
+            do throws(Failure) {
+                try scanner.run(handle)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try outcome.get()
     }
 
     private mutating func run(_ handle: (Event) -> Bool) throws(Failure) {

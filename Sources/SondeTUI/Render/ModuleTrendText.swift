@@ -1,10 +1,14 @@
+import Foundation
 import SondeCore
 
 /// A module's standing against earlier runs ("newly failing", "still failing since 10:02
 /// (4 runs)", "fixed") and its pass-rate trend, for the Modules pane and the suite detail.
 enum ModuleTrendText {
-    static func standing(_ trend: ModuleTrend?, state: DashboardState) -> [Span] {
-        guard let trend, let text = trend.text(time: { TimeText.time($0, zone: state.timeZone, seconds: false) }) else { return [] }
+    /// `compact` drops "still" and the run count ("failing since 15:37") for a narrow pane.
+    static func standing(_ trend: ModuleTrend?, state: DashboardState, compact: Bool = false) -> [Span] {
+        let time = { (date: Date) in TimeText.time(date, zone: state.timeZone, seconds: false) }
+        guard let trend, var text = trend.text(time: time) else { return [] }
+        if compact, let since = trend.standing.failingSince { text = "failing since " + time(since) }
         switch trend.standing {
         case .fixed: return [Span(" " + text, Style(.up, bold: true))]
         case .newlyFailing: return [Span(" " + text, Style(.down, bold: true))]

@@ -18,25 +18,39 @@ enum ModulesPane {
         if rows.isEmpty, errors.isEmpty {
             return [[Span("waiting for the first test report", .muted)]]
         }
-        let barWidth = min(24, max(6, width / 4))
-        let nameWidth = max(8, min(rows.map { DisplayWidth.of($0.module.name) }.max() ?? 8, width - barWidth - 14))
+        let preferredBar = min(24, max(6, width / 4))
+        let nameWidth = max(8, min(rows.map { DisplayWidth.of($0.module.name) }.max() ?? 8, width - preferredBar - 14))
         let showsTrend = width >= 70
-        for (suite, module) in rows {
+        // What follows the bar: trend, flaky count, standing. "still failing since 15:37 (2 runs)"
+        // is the finding of the row, so the bars (all one width) give up columns for it, down to 6;
+        // where even that is short, the standing takes its compact form ("failing since 15:37").
+        let tails = rows.map { suite, module -> (full: Line, compact: Line) in
             let trend = state.observed.trend(suite: suite, module: module.name)
+            var lead: Line = showsTrend ? ModuleTrendText.passRates(trend, glyphs: g) : []
+            if !module.flaky.isEmpty { lead.append(Span(" \(module.flaky.count) flaky", Style(.slow))) }
+            return (lead + ModuleTrendText.standing(trend, state: state), lead + ModuleTrendText.standing(trend, state: state, compact: true))
+        }
+        let before = 2 + nameWidth + 1 + 7
+        let room = width - before
+        let widest = tails.map { Self.width($0.full) }.max() ?? 0
+        let barWidth = room - widest >= 6
+            ? min(preferredBar, room - widest)
+            : max(6, min(preferredBar, room - (tails.map { Self.width($0.compact) }.max() ?? 0)))
+        for ((_, module), tail) in zip(rows, tails) {
             let status: Status = module.isPassing ? .up : .down
             let counts = "\(module.passed)/\(module.total)"
-            var line: Line = [
+            let line: Line = [
                 Span(g.status(status) + " ", .status(status)),
                 Span(Text.left(module.name, nameWidth, ellipsis: g.ellipsis) + " "),
                 Span(Text.right(counts, 6, ellipsis: g.ellipsis) + " "),
             ] + bar(module, width: barWidth, glyphs: g)
-            if showsTrend { line += ModuleTrendText.passRates(trend, glyphs: g) }
-            if !module.flaky.isEmpty { line.append(Span(" \(module.flaky.count) flaky", Style(.slow))) }
-            line += ModuleTrendText.standing(trend, state: state)
-            lines.append(line)
+            let fits = before + barWidth + Self.width(tail.full) <= width
+            lines.append(line + (fits ? tail.full : tail.compact))
         }
         return lines + causes(state, width: width) + flaky(state, width: width)
     }
+
+    static func width(_ line: Line) -> Int { line.reduce(0) { $0 + DisplayWidth.of($1.text) } }
 
     /// Tests that passed only on a rerun, apart from the failures: they pass, but not reliably.
     static func flaky(_ state: DashboardState, width: Int) -> [Line] {

@@ -139,6 +139,85 @@ struct AlertEvaluatorTests {
         #expect(observed.record(.result(Self.result(.down, at: 1))).isEmpty, "a target result says nothing to a journey rule")
     }
 
+    /// A reading of suite `name` at `second`: two modules, `failing` of them failing, or unreadable.
+    static func suite(_ name: String = "e2e", failing: Int = 0, error: String? = nil, at second: Int) -> SuiteResult {
+        let modules = error != nil ? [] : [
+            ModuleResult(name: "test_api", passed: failing > 0 ? 3 : 4, failed: failing > 0 ? 1 : 0, failedTests: failing > 0 ? ["test_login"] : []),
+            ModuleResult(name: "test_ui", passed: failing > 1 ? 1 : 2, failed: failing > 1 ? 1 : 0, failedTests: failing > 1 ? ["test_menu"] : []),
+        ]
+        return SuiteResult(name: name, modules: modules, error: error, readAt: t0.addingTimeInterval(TimeInterval(second)))
+    }
+
+    @Test("suite fires on failing modules or an unreadable report, for the suites it names, and resolves when all pass")
+    func suiteRule() {
+        var observed = Self.observations([AlertRule(name: "tests", condition: .suite, targets: [TargetPattern("e2e")], notify: ["hook"])])
+        #expect(observed.record(.suite(Self.suite(at: 0))).isEmpty, "all modules passing")
+        let firing = observed.record(.suite(Self.suite(failing: 1, at: 60)))
+        #expect(firing.map(\.state) == [.firing])
+        #expect(firing.first?.subject == "e2e" && firing.first?.kind == "suite" && firing.first?.rule == "tests")
+        #expect(firing.first?.reason == "1/2 modules passing")
+        #expect(firing.first?.valueMs == nil)
+        #expect(firing.first?.since == Self.t0.addingTimeInterval(60))
+        #expect(observed.record(.suite(Self.suite(failing: 2, at: 120))).isEmpty, "still failing: no second page")
+        #expect(observed.record(.result(Self.result(.down, at: 130, target: "e2e"))).isEmpty, "a probe result says nothing to a suite rule")
+        #expect(observed.record(.suite(Self.suite("nightly", failing: 2, at: 140))).isEmpty, "a suite the rule does not name")
+        let resolved = observed.record(.suite(Self.suite(at: 180)))
+        #expect(resolved.map(\.state) == [.resolved])
+        #expect(resolved.first?.since == Self.t0.addingTimeInterval(60) && resolved.first?.ended == Self.t0.addingTimeInterval(180))
+
+        let unreadable = observed.record(.suite(Self.suite(error: "out/junit.xml is not well-formed XML (line 3)", at: 240)))
+        #expect(unreadable.map(\.state) == [.firing])
+        #expect(unreadable.first?.reason == "out/junit.xml is not well-formed XML (line 3)", "the error, not \"unreadable\"")
+        #expect(observed.alerting.notifiedCount == 1)
+    }
+
+    @Test("suite honours for: a failing reading must repeat before it fires")
+    func suiteRuleHolds() {
+        var observed = Self.observations([AlertRule(name: "tests", condition: .suite, hold: .results(2), notify: ["hook"])])
+        #expect(observed.record(.suite(Self.suite(failing: 1, at: 0))).isEmpty)
+        #expect(observed.record(.suite(Self.suite(at: 60))).isEmpty, "a passing run breaks the streak")
+        #expect(observed.record(.suite(Self.suite(failing: 1, at: 120))).isEmpty)
+        #expect(observed.record(.suite(Self.suite(failing: 1, at: 180))).map(\.at) == [Self.t0.addingTimeInterval(180)])
+    }
+
+    @Test("regression fires once the results after a deploy are judged worse than before it, and a new marker ends it")
+    func regressionRule() {
+        var observed = Self.observations([AlertRule(name: "regressed", condition: .regression, notify: ["hook"])])
+        #expect(Self.feed(Array(repeating: .up, count: 5), into: &observed).isEmpty, "no deploy marker: nothing to compare")
+        observed.place(DeployMarker(name: "v2", at: Self.t0.addingTimeInterval(5), source: .manual))
+        var notices: [AlertNotice] = []
+        for second in 5..<9 { notices += observed.record(.result(Self.result(.slow, at: second, latencyMs: 300))) }
+        #expect(notices.isEmpty, "four results after the deploy are too few to judge (five are needed)")
+        notices = observed.record(.result(Self.result(.slow, at: 9, latencyMs: 300)))
+        #expect(notices.map(\.state) == [.firing])
+        let firing = notices.first
+        #expect(firing?.rule == "regressed" && firing?.subject == "backend" && firing?.kind == "http")
+        #expect(firing?.reason == "after the deploy: p95 20ms -> 300ms (limit 70ms)")
+        #expect(firing?.valueMs == 300)
+        #expect(firing?.since == Self.t0.addingTimeInterval(9))
+        #expect(observed.record(.result(Self.result(.slow, at: 10, latencyMs: 300))).isEmpty, "still regressed: no second page")
+
+        // A rollback is a new marker: nothing after it yet, so nothing to call a regression.
+        observed.place(DeployMarker(name: "rollback", at: Self.t0.addingTimeInterval(11), source: .manual))
+        let resolved = observed.record(.result(Self.result(.up, at: 11)))
+        #expect(resolved.map(\.state) == [.resolved])
+        #expect(resolved.first?.ended == Self.t0.addingTimeInterval(11))
+    }
+
+    @Test("regression is judged per target: a target that kept its latency stays quiet")
+    func regressionPerTarget() {
+        var observed = Self.observations([AlertRule(name: "regressed", condition: .regression, notify: ["hook"])])
+        _ = Self.feed(Array(repeating: .up, count: 5), into: &observed, target: "api")
+        _ = Self.feed(Array(repeating: .up, count: 5), into: &observed, target: "web")
+        observed.place(DeployMarker(name: "v2", at: Self.t0.addingTimeInterval(5), source: .manual))
+        var notices: [AlertNotice] = []
+        for second in 5..<10 {
+            notices += observed.record(.result(Self.result(.slow, at: second, target: "api", latencyMs: 300)))
+            notices += observed.record(.result(Self.result(.up, at: second, target: "web", latencyMs: 21)))
+        }
+        #expect(notices.map(\.subject) == ["api"])
+    }
+
     @Test("History replayed into the store pages nobody")
     func seedIsNotJudged() {
         var observed = Self.observations([AlertRule(name: "down", condition: .down, notify: ["hook"])])
