@@ -49,7 +49,7 @@ struct ReportCommand: AsyncParsableCommand {
         let setup = SessionSetup(config: loaded, recorder: try await history.openRecorder(for: loaded), problems: StandardError.say)
         var (report, closing) = try await Session.run(setup) { session in
             var report = await ReportCollector.collect(
-                config: loaded, rounds: rounds, factory: ProbeFactory.make, observe: session.observe,
+                config: loaded, rounds: rounds, factory: ProbeFactory.make, commands: SuiteCommandRunner(), observe: session.observe,
                 observeSuite: { session.record(.suite($0)) })
             // The store compared each suite with its earlier runs (seeded from history).
             report.suiteTrends = session.store.snapshot().suiteTrends
