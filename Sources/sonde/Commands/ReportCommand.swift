@@ -63,8 +63,10 @@ struct ReportCommand: AsyncParsableCommand {
             do {
                 report.uptime = try await store.uptime(until: report.finished)
                 if format == .html {
+                    let requested = report.finished.addingTimeInterval(-(spanSeconds ?? 86_400))
+                    let oldest = try await store.oldestResult(from: requested, to: report.finished)
                     timeline = try await store.timeline(
-                        start: report.finished.addingTimeInterval(-(spanSeconds ?? 86_400)), end: report.finished,
+                        start: HistoryStore.chartStart(requested: requested, oldest: oldest, end: report.finished), end: report.finished,
                         buckets: Self.chartBuckets, targets: loaded.targets.map(\.name))
                 }
             } catch {
