@@ -117,7 +117,7 @@ let package = Package(
             ],
             path: "Benchmarks/TravelBench"
         ),
-        .testTarget(name: "SondeCoreTests", dependencies: ["SondeCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SondeCoreTests", dependencies: ["SondeCore", "SondeProbes"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SondeProbesTests",
             dependencies: [

@@ -15,7 +15,7 @@ public enum HTMLReport {
         // The HTML uptime section (with its bars) stands in for the Markdown table of the same figures.
         for section in sections where section.id != .uptime {
             body.append(#"<section class="\#(section.id.rawValue)">"#)
-            body.append(MarkdownToHTML.convert(redactor.redact(section.lines.joined(separator: "\n"))))
+            body.append(HTMLText.marks(MarkdownToHTML.convert(redactor.redact(section.lines.joined(separator: "\n")))))
             body.append("</section>")
             if section.id == anchor {
                 body.append(contentsOf: HTMLCharts.sections(report: report, timeline: timeline, redactor: redactor))

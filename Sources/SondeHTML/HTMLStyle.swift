@@ -17,6 +17,7 @@ enum HTMLStyle {
     figure { margin: 10px 0 18px; }
     figcaption { font-weight: 600; margin-bottom: 2px; }
     .note { color: var(--muted); font-size: 13px; }
+    .mark { font-weight: 700; } .mark.up { color: var(--up); } .mark.down { color: var(--down); } .mark.slow { color: var(--slow); }
     svg.chart { display: block; width: 100%; height: auto; }
     svg.uptime { height: 18px; }
     svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }

@@ -72,7 +72,9 @@ struct SVGLatencyChart {
         for marker in markers where marker.at >= start && marker.at <= end {
             let at = HTMLText.number(x(marker.at))
             svg.append(#"<line class="deploy" x1="\#(at)" x2="\#(at)" y1="\#(Self.top)" y2="\#(baseline)"/>"#)
-            svg.append(#"<text class="deploy-label" x="\#(at)" y="\#(Self.top - 4)" text-anchor="middle">\#(HTMLText.escape(marker.name.excerpt(40)))</text>"#)
+            // Near either edge the label runs inward, so it is never cut by the drawing's border.
+            let anchor = x(marker.at) > Self.width - 40 ? "end" : x(marker.at) < 40 ? "start" : "middle"
+            svg.append(#"<text class="deploy-label" x="\#(at)" y="\#(Self.top - 4)" text-anchor="\#(anchor)">\#(HTMLText.escape(marker.name.excerpt(40)))</text>"#)
         }
         svg.append("</svg>")
         return svg.joined(separator: "\n")

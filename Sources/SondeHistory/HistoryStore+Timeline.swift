@@ -75,6 +75,23 @@ extension HistoryStore {
         return Dictionary(rows) { first, _ in first }
     }
 
+    /// When the oldest result in `from...to` started (nil when none did): a report whose history is
+    /// younger than its span draws from there, not a span of mostly empty axis.
+    public func oldestResult(from: Date, to: Date) async throws(HistoryError) -> Date? {
+        try await read { db in
+            try Double.fetchOne(db, sql: "SELECT MIN(started_at) FROM result WHERE started_at >= ? AND started_at <= ?",
+                                arguments: [from.timeIntervalSince1970, to.timeIntervalSince1970])
+        }.map { Date(timeIntervalSince1970: $0) }
+    }
+
+    /// The start a report's charts use: `requested`, or the oldest result's minute when history
+    /// begins later (at least two minutes before `end`, so a young file still has an axis to read).
+    public static func chartStart(requested: Date, oldest: Date?, end: Date) -> Date {
+        guard let oldest, oldest > requested else { return requested }
+        let minute = Date(timeIntervalSince1970: (oldest.timeIntervalSince1970 / 60).rounded(.down) * 60)
+        return max(requested, min(minute, end.addingTimeInterval(-120)))
+    }
+
     /// Results that started in `from...to`, oldest first.
     func results(from: Date, to: Date) async throws(HistoryError) -> [ProbeResult] {
         try await read { db in

@@ -1,6 +1,6 @@
 import Foundation
 import SondeCore
-import SondeHTML
+@testable import SondeHTML
 import SondeHistory
 import Testing
 
@@ -113,6 +113,38 @@ import Testing
         #expect(html.contains("&lt;script&gt;"))
         #expect(!html.contains("hunter2secret"))
         #expect(!html.contains("http://") || !html.contains("src=\"http"))
+    }
+
+    /// Seen on a screenshot: emoji drew as empty boxes without a colour-emoji font, and a deploy
+    /// at the span's end had its name cut by the chart's edge.
+    @Test func statusMarksNeedNoEmojiFontAndEdgeLabelsRunInward() async throws {
+        let config = try ConfigLoader.parse(Self.config, file: "sonde.yml")
+        let html = HTMLReport.render(try report(), timeline: nil, redactor: config.redactor)
+        #expect(!html.unicodeScalars.contains { [0x2705, 0x274C].contains($0.value) }, "no emoji left in the page")
+        #expect(html.contains(#"<span class="mark down" title="failing">\#u{2716}</span>"#))
+        #expect(HTMLText.marks("\u{26A0}\u{FE0F} new flaky") == #"<span class="mark slow" title="warning">\#u{26A0}\#u{FE0E}</span> new flaky"#)
+
+        let store = try await history()
+        _ = try await store.add(DeployMarker(name: "1.4.3", at: end.addingTimeInterval(-10), source: .flag))
+        let timeline = try await store.timeline(start: end.addingTimeInterval(-3_600), end: end, buckets: 60, targets: ["api"])
+        let chart = SVGLatencyChart(buckets: try #require(timeline.series["api"]), start: timeline.start, end: timeline.end,
+                                    goalMs: nil, markers: timeline.markers, title: "api").render()
+        #expect(chart.contains(#"text-anchor="end">1.4.3</text>"#), "\(chart)")
+        #expect(chart.contains(#"text-anchor="middle">deploy 1.4.2</text>"#))
+    }
+
+    @Test func chartsStartWhereAYoungHistoryBegins() async throws {
+        let store = try await history()
+        let oldest = try await store.oldestResult(from: end.addingTimeInterval(-86_400), to: end)
+        #expect(oldest == end.addingTimeInterval(-(119 * 60 + 1)))
+        // A 24 h span over 2 h of history draws the 2 h (from the oldest result's minute).
+        let start = HistoryStore.chartStart(requested: end.addingTimeInterval(-86_400), oldest: oldest, end: end)
+        #expect(start == Date(timeIntervalSince1970: ((end.timeIntervalSince1970 - 7_141) / 60).rounded(.down) * 60))
+        // A span inside the history, and a history of seconds, keep the span (at least two minutes).
+        #expect(HistoryStore.chartStart(requested: end.addingTimeInterval(-3_600), oldest: oldest, end: end) == end.addingTimeInterval(-3_600))
+        #expect(HistoryStore.chartStart(requested: end.addingTimeInterval(-86_400), oldest: end.addingTimeInterval(-30), end: end)
+                == end.addingTimeInterval(-120))
+        #expect(HistoryStore.chartStart(requested: end.addingTimeInterval(-86_400), oldest: nil, end: end) == end.addingTimeInterval(-86_400))
     }
 
     @Test func withoutHistoryThePageSaysWhyThereAreNoCharts() throws {

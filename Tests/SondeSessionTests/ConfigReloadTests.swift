@@ -25,7 +25,7 @@ private struct AnsweringProbe: Probe {
         let clock = ManualClock()
         let store = ObservationStore()
         let engine = ReloadableEngine(
-            config: config, factory: { _ in AnsweringProbe() }, scheduler: Scheduler(control: SchedulerControl(clock: clock)),
+            config: config, factory: { _ in AnsweringProbe() }, commands: NoCommands(), scheduler: Scheduler(control: SchedulerControl(clock: clock)),
             emit: { store.record($0) }
         )
         let run = Task { await engine.run() }
@@ -95,5 +95,12 @@ private struct AnsweringProbe: Probe {
         }
         #expect(problems.map(\.description).joined().contains("restart sonde"))
         #expect(!problems.map(\.description).joined().contains("tok-9f8e7d6c5b"))
+    }
+}
+
+/// These configs have no suites, so no command ever runs.
+private struct NoCommands: CommandRunning {
+    func run(_ command: String, in directory: String?, timeout: Duration) async -> CommandOutcome {
+        CommandOutcome(exitStatus: nil, timedOut: false, output: "", launchError: "no commands in this test")
     }
 }

@@ -266,12 +266,17 @@ public struct ClickHouseSpec: Sendable, Equatable {
     public var user: String?
     public var password: String?
     public var query: String
+    /// Over https, as the http kind: no verification, or a CA file of one's own.
+    public var insecure: Bool
+    public var caFile: String?
 
-    public init(url: URL, user: String? = nil, password: String? = nil, query: String = "SELECT 1") {
+    public init(url: URL, user: String? = nil, password: String? = nil, query: String = "SELECT 1", insecure: Bool = false, caFile: String? = nil) {
         self.url = url
         self.user = user
         self.password = password
         self.query = query
+        self.insecure = insecure
+        self.caFile = caFile
     }
 }
 

@@ -9,7 +9,7 @@ enum TargetReader {
         .websocket: ["headers", "subprotocol", "send", "insecure", "ca", "tls", "resolve", "trace"],
         .postgres: ["query", "tls"],
         .redis: ["role"],
-        .clickhouse: ["user", "password", "query"],
+        .clickhouse: ["user", "password", "query", "insecure", "ca"],
         .tcp: [],
         .dns: DNSReader.keys,
         .icmp: ICMPReader.keys,
@@ -20,7 +20,7 @@ enum TargetReader {
     static let expectKeys: [TargetKind: [String]] = [
         .http: ["status", "latency", "contains", "json", "cert_days"],
         .websocket: ["latency", "first", "reply", "cert_days"],
-        .postgres: ["latency"], .redis: ["latency"], .clickhouse: ["latency"], .tcp: ["latency"],
+        .postgres: ["latency"], .redis: ["latency"], .clickhouse: ["latency", "cert_days"], .tcp: ["latency"],
         .dns: DNSReader.expectKeys, .icmp: ICMPReader.expectKeys, .exec: ExecReader.expectKeys,
         .prometheus: ["value", "latency"],
         .grpc: GRPCReader.expectKeys,
@@ -116,7 +116,8 @@ enum TargetReader {
             return .clickhouse(ClickHouseSpec(
                 url: try endpoint.url(schemes: ["http", "https"]),
                 user: try map["user"]?.nonEmptyString(), password: try map["password"]?.string(secret: true).markedSecret(in: map["password"]),
-                query: try map["query"]?.nonEmptyString() ?? "SELECT 1"
+                query: try map["query"]?.nonEmptyString() ?? "SELECT 1",
+                insecure: try map["insecure"]?.bool() ?? false, caFile: try map["ca"].map(readCAFile)
             ))
         case .tcp:
             let (host, port) = try HostPortReader.read(endpoint)

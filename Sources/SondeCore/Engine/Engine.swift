@@ -24,9 +24,9 @@ public struct Engine: Sendable {
     }
 
     /// Everything a config watches: targets, journeys and suites.
-    public init(config: SondeConfig, factory: @escaping ProbeFactory, scheduler: Scheduler = Scheduler()) {
+    public init(config: SondeConfig, factory: @escaping ProbeFactory, commands: any CommandRunning, scheduler: Scheduler = Scheduler()) {
         self.init(
-            targets: config.targets, journeys: config.journeys, suites: SuiteWatcher.all(for: config),
+            targets: config.targets, journeys: config.journeys, suites: SuiteWatcher.all(for: config, commands: commands),
             factory: factory, scheduler: scheduler
         )
     }

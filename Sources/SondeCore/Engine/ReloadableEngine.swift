@@ -4,13 +4,15 @@
 public final class ReloadableEngine: Sendable {
     public let scheduler: Scheduler
     private let factory: ProbeFactory
+    private let commands: any CommandRunning
     private let emit: @Sendable (EngineEvent) async -> Void
     private let live = LiveJobs()
 
-    public init(config: SondeConfig, factory: @escaping ProbeFactory, scheduler: Scheduler = Scheduler(),
+    public init(config: SondeConfig, factory: @escaping ProbeFactory, commands: any CommandRunning, scheduler: Scheduler = Scheduler(),
                 emit: @escaping @Sendable (EngineEvent) async -> Void) {
         self.scheduler = scheduler
         self.factory = factory
+        self.commands = commands
         self.emit = emit
         apply(config)
     }
@@ -22,7 +24,7 @@ public final class ReloadableEngine: Sendable {
 
     @discardableResult
     public func apply(_ config: SondeConfig) -> JobChanges {
-        live.apply(Engine(config: config, factory: factory, scheduler: scheduler).planned(emit: emit))
+        live.apply(Engine(config: config, factory: factory, commands: commands, scheduler: scheduler).planned(emit: emit))
     }
 
     /// Names of the jobs running now.

@@ -4,7 +4,7 @@ import Foundation
 /// change rarely) and gathers what they found into a `Report`.
 public enum ReportCollector {
     public static func collect(
-        config: SondeConfig, rounds: Int, factory: @escaping ProbeFactory,
+        config: SondeConfig, rounds: Int, factory: @escaping ProbeFactory, commands: any CommandRunning,
         targets: [Target]? = nil, journeys: [JourneySpec]? = nil, includeSuites: Bool = true,
         observe: (@Sendable (ProbeResult) async -> Void)? = nil,
         observeSuite: (@Sendable (SuiteResult) async -> Void)? = nil
@@ -12,7 +12,7 @@ public enum ReportCollector {
         let started = Date()
         let targets = targets ?? config.targets
         let journeys = journeys ?? config.journeys
-        let watchers = includeSuites ? SuiteWatcher.all(for: config) : []
+        let watchers = includeSuites ? SuiteWatcher.all(for: config, commands: commands) : []
         async let suiteResults = readOnce(watchers)
         let engine = Engine(targets: targets, journeys: journeys, factory: factory)
         var results: [ProbeResult] = []

@@ -7,20 +7,22 @@ public actor SuiteWatcher {
     /// Relative paths and commands are taken from the config file's folder.
     public let baseDirectory: String?
     private let redactor: Redactor
+    private let commands: any CommandRunning
     private var lastStamp: SuiteFiles.Stamp?
     public private(set) var latest: SuiteResult?
 
-    public init(spec: SuiteSpec, baseDirectory: String?, redactor: Redactor) {
+    public init(spec: SuiteSpec, baseDirectory: String?, redactor: Redactor, commands: any CommandRunning) {
         self.spec = spec
         self.baseDirectory = baseDirectory
         self.redactor = redactor
+        self.commands = commands
     }
 
     /// A watcher per suite of a config, relative to the config file.
-    public static func all(for config: SondeConfig) -> [SuiteWatcher] {
+    public static func all(for config: SondeConfig, commands: any CommandRunning) -> [SuiteWatcher] {
         // A config named without a folder (`sonde report sonde.yml`) is in the current one.
         let base = config.sourcePath.map { ($0 as NSString).deletingLastPathComponent }.flatMap { $0.isEmpty ? nil : $0 }
-        return config.suites.map { SuiteWatcher(spec: $0, baseDirectory: base, redactor: config.redactor) }
+        return config.suites.map { SuiteWatcher(spec: $0, baseDirectory: base, redactor: config.redactor, commands: commands) }
     }
 
     /// A scheduler job that publishes the suite's result whenever it changes.
@@ -88,7 +90,7 @@ public actor SuiteWatcher {
     private func runCommand(_ command: String, output: String) async -> SuiteResult {
         var merged: [CountedTest] = []
         var files: [String] = []
-        var last: CommandRunner.Outcome?
+        var last: CommandOutcome?
         for attempt in 0...spec.retries {
             let run = await runOnce(command, output: output)
             switch run {
@@ -117,9 +119,9 @@ public actor SuiteWatcher {
             + later.filter { !earlierKeys.contains(key($0)) }
     }
 
-    private func runOnce(_ command: String, output: String) async -> Result<([CountedTest], [String], CommandRunner.Outcome), Unreadable> {
+    private func runOnce(_ command: String, output: String) async -> Result<([CountedTest], [String], CommandOutcome), Unreadable> {
         let started = Date()
-        let outcome = await CommandRunner.run(command, in: baseDirectory, timeout: spec.timeout)
+        let outcome = await commands.run(command, in: baseDirectory, timeout: spec.timeout)
         let log = redactor.redact(outcome.output)
         func failed(_ message: String) -> Unreadable {
             Unreadable(result: SuiteResult(name: spec.name, error: redactor.redact(message), commandOutput: log, exitStatus: outcome.exitStatus))

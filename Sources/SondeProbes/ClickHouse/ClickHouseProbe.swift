@@ -14,7 +14,8 @@ public struct ClickHouseProbe: Probe {
 
     public init(spec: ClickHouseSpec) {
         self.spec = spec
-        tls = spec.url.scheme?.lowercased() == "https" ? HTTPProbe.makeTLSContext(HTTPSpec(url: spec.url)) : nil
+        tls = spec.url.scheme?.lowercased() == "https"
+            ? HTTPProbe.makeTLSContext(HTTPSpec(url: spec.url, insecure: spec.insecure, caFile: spec.caFile)) : nil
     }
 
     public func run(deadline: ContinuousClock.Instant) async -> ProbeOutcome {
@@ -75,7 +76,10 @@ public struct ClickHouseProbe: Probe {
             }
             phases.append(PhaseTiming(PhaseTiming.query, queryTime))
             let firstLine = body.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
-            return ProbeOutcome(latency: queryTime, phases: phases, statusCode: status, message: firstLine.excerpt(80))
+            var outcome = ProbeOutcome(latency: queryTime, phases: phases, statusCode: status, message: firstLine.excerpt(80))
+            // Over https the query's own handshake gives the certificate, for `expect.cert_days` and the row.
+            outcome.record(certificate: answer.certificate)
+            return outcome
         }
     }
 }

@@ -37,6 +37,11 @@ enum DetailView {
         // The id to search the backend's tracing for (the request's traceparent).
         if let trace = last?.traceID { out.append([Span("Trace   ", bold), Span(trace.hex)]) }
         if let version = last?.outcome.httpVersion { out.append([Span("Protocol", bold), Span(" " + version)]) }
+        if let cert = last?.outcome.certificate, let days = last?.outcome.certificateDaysLeft {
+            let left = days < 0 ? "expired \(-days) days ago" : days == 1 ? "1 day left" : "\(days) days left"
+            out.append([Span("Cert    ", bold), Span(cert.subject + ", until " + TimeText.date(cert.notAfter, zone: state.timeZone) + " "),
+                        Span("(" + left + ")", days < 0 ? .status(.down) : .muted)])
+        }
         if let reported = last?.outcome.reported, !reported.isEmpty {
             out.append([Span("Reported", bold)] + reported.map { Span("  \($0.name) \(Text.ms($0.value))", Style(.reported)) })
         }

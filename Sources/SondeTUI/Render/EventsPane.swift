@@ -54,4 +54,12 @@ enum TimeText {
         let hm = String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
         return seconds ? hm + String(format: ":%02d", c.second ?? 0) : hm
     }
+
+    /// `2026-12-15`, in the dashboard's zone.
+    static func date(_ date: Date, zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
 }

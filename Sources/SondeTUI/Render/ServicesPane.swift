@@ -36,13 +36,31 @@ enum ServicesPane {
                 line.append(Span(g.silenced + " " + silenced + " ", .muted))
             }
             // A flapping target that is up now still says so: that is the incident hiding in plain sight.
+            let said: Span
             if last?.status != .down, let flapping = state.intermittency(info.name) {
-                line.append(Span(Text.fit("flapping \(flapping.failures)/\(flapping.window) failed", reasonWidth, ellipsis: g.ellipsis), Style.status(.slow)))
+                said = Span("flapping \(flapping.failures)/\(flapping.window) failed", Style.status(.slow))
             } else {
-                line.append(Span(Text.fit(reason(last, redactor: state.redactor), reasonWidth, ellipsis: g.ellipsis), status))
+                said = Span(reason(last, redactor: state.redactor), status)
             }
+            line += reasonColumn(said, certificate: certificate(last), width: reasonWidth, ellipsis: g.ellipsis)
             return line
         }
+    }
+
+    /// `cert 12d` for a target whose last answer came with a TLS certificate (`cert expired` past it).
+    static func certificate(_ result: ProbeResult?) -> String? {
+        guard let days = result?.outcome.certificateDaysLeft else { return nil }
+        return days < 0 ? "cert expired" : "cert \(days)d"
+    }
+
+    /// The reason, and the certificate's days at the column's right edge when both fit whole:
+    /// the reason is never cut to make room for the days.
+    static func reasonColumn(_ reason: Span, certificate: String?, width: Int, ellipsis: String) -> Line {
+        let used = DisplayWidth.of(reason.text)
+        guard let certificate, width >= used + 2 + DisplayWidth.of(certificate) else {
+            return [Span(Text.fit(reason.text, width, ellipsis: ellipsis), reason.style)]
+        }
+        return [Span(Text.left(reason.text, width - DisplayWidth.of(certificate), ellipsis: ellipsis), reason.style), Span(certificate, .muted)]
     }
 
     /// The short reason shown in a row: the failure, else the status code, else nothing.

@@ -38,7 +38,7 @@ struct AgentCommand: AsyncParsableCommand {
             // No terminal here: the terminal channel is off; the others deliver as in watch.
             let alerts = AlertsRun.start(loaded, store: session.store, terminal: nil, attach: session.attach)
             let outputs = AgentOutputs(session: session, log: log)
-            let engine = ReloadableEngine(config: loaded, factory: ProbeFactory.make, emit: outputs.deliver)
+            let engine = ReloadableEngine(config: loaded, factory: ProbeFactory.make, commands: SuiteCommandRunner(), emit: outputs.deliver)
             let probing = Task { await engine.run() }
             // The file is watched, and SIGHUP reads it at once (as systemd's ExecReload sends).
             let reloader = ConfigReloader(config: loaded, path: config.path)

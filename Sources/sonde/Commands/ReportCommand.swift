@@ -49,7 +49,7 @@ struct ReportCommand: AsyncParsableCommand {
         let setup = SessionSetup(config: loaded, recorder: try await history.openRecorder(for: loaded), problems: StandardError.say)
         var (report, closing) = try await Session.run(setup) { session in
             var report = await ReportCollector.collect(
-                config: loaded, rounds: rounds, factory: ProbeFactory.make, observe: session.observe,
+                config: loaded, rounds: rounds, factory: ProbeFactory.make, commands: SuiteCommandRunner(), observe: session.observe,
                 observeSuite: { session.record(.suite($0)) })
             // The store compared each suite with its earlier runs (seeded from history).
             report.suiteTrends = session.store.snapshot().suiteTrends
@@ -63,8 +63,10 @@ struct ReportCommand: AsyncParsableCommand {
             do {
                 report.uptime = try await store.uptime(until: report.finished)
                 if format == .html {
+                    let requested = report.finished.addingTimeInterval(-(spanSeconds ?? 86_400))
+                    let oldest = try await store.oldestResult(from: requested, to: report.finished)
                     timeline = try await store.timeline(
-                        start: report.finished.addingTimeInterval(-(spanSeconds ?? 86_400)), end: report.finished,
+                        start: HistoryStore.chartStart(requested: requested, oldest: oldest, end: report.finished), end: report.finished,
                         buckets: Self.chartBuckets, targets: loaded.targets.map(\.name))
                 }
             } catch {

@@ -64,7 +64,7 @@ enum DashboardRunner {
             // The terminal channel's bytes go out between frames, on the curses thread.
             let terminal = TerminalOutput(insideTmux: ProcessInfo.processInfo.environment["TMUX"] != nil) { mailbox.send(.terminalBytes($0)) }
             let alerts = AlertsRun.start(config, store: session.store, terminal: terminal, attach: session.attach)
-            let engine = ReloadableEngine(config: config, factory: ProbeFactory.make, emit: { session.record($0) })
+            let engine = ReloadableEngine(config: config, factory: ProbeFactory.make, commands: SuiteCommandRunner(), emit: { session.record($0) })
             let probing = Task { await engine.run() }
             defer { probing.cancel() }
             let machine = recorder.map { TimeMachine(history: $0.store, config: config) }

@@ -13,7 +13,7 @@ enum ReproRun {
             throw ExitCode(2)
         }
         let report = await ReportCollector.collect(
-            config: config, rounds: rounds, factory: ProbeFactory.make, targets: targets, journeys: journeys, includeSuites: false
+            config: config, rounds: rounds, factory: ProbeFactory.make, commands: SuiteCommandRunner(), targets: targets, journeys: journeys, includeSuites: false
         )
         print(ReproText.render(report.verdicts, redactor: config.redactor))
         let code = ReproVerdicts.exitCode(report.verdicts)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SondeCore
+import SondeProbes
 
 /// Runs the real pytest on Fixtures/pytest_suite (failing, erroring, skipped and xfailed tests)
 /// and checks what Sonde derives from the JUnit XML it writes.
@@ -12,7 +13,7 @@ struct PytestSuiteTests {
     private func runSuite() async throws -> SuiteResult {
         let folder = try SuiteFixtures.pytestSuiteCopy()
         let spec = SuiteSpec(name: "e2e", source: .command(run: Self.command, output: "reports/junit.xml"), interval: .seconds(60), timeout: .seconds(120))
-        let watcher = SuiteWatcher(spec: spec, baseDirectory: folder.path, redactor: Redactor(secrets: []))
+        let watcher = SuiteWatcher(spec: spec, baseDirectory: folder.path, redactor: Redactor(secrets: []), commands: SuiteCommandRunner())
         return try #require(await watcher.refresh())
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SondeCore
+import SondeProbes
 
 /// A `run:` suite with `retries:` runs its command again while tests fail; runs the real pytest
 /// on pytest-runs/project/tests/test_flaky.py, whose tests pass on their second and third tries.
@@ -16,7 +17,7 @@ struct SuiteRetriesTests {
         let spec = SuiteSpec(
             name: "flaky", source: .command(run: Self.command, output: "reports/junit.xml"), interval: .seconds(60), timeout: .seconds(120),
             retries: retries)
-        let watcher = SuiteWatcher(spec: spec, baseDirectory: folder.appendingPathComponent("project").path, redactor: Redactor(secrets: []))
+        let watcher = SuiteWatcher(spec: spec, baseDirectory: folder.appendingPathComponent("project").path, redactor: Redactor(secrets: []), commands: SuiteCommandRunner())
         return try #require(await watcher.refresh())
     }
 

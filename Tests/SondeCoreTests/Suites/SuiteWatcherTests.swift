@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import SondeCore
+import SondeProbes
 
 @Suite("Suite watcher: files, globs, commands and broken reports")
 struct SuiteWatcherTests {
     private func watcher(_ source: SuiteSpec.Source, base: String? = nil, timeout: Duration = .seconds(30), secrets: [String] = []) -> SuiteWatcher {
-        SuiteWatcher(spec: SuiteSpec(name: "s", source: source, interval: .seconds(60), timeout: timeout), baseDirectory: base, redactor: Redactor(secrets: secrets))
+        SuiteWatcher(spec: SuiteSpec(name: "s", source: source, interval: .seconds(60), timeout: timeout), baseDirectory: base, redactor: Redactor(secrets: secrets), commands: SuiteCommandRunner())
     }
 
     @Test(arguments: ["bad/empty.xml", "bad/truncated.xml", "bad/not-junit.xml"])
@@ -28,7 +29,7 @@ struct SuiteWatcherTests {
             SuiteSpec(name: "broken", source: .path(SuiteFixtures.junit("bad/truncated.xml")), interval: .seconds(60), timeout: .seconds(5)),
             SuiteSpec(name: "java", source: .path(SuiteFixtures.junit("surefire")), interval: .seconds(60), timeout: .seconds(5)),
         ])
-        let report = await ReportCollector.collect(config: config, rounds: 1) { _ in NeverProbe() }
+        let report = await ReportCollector.collect(config: config, rounds: 1, factory: { _ in NeverProbe() }, commands: SuiteCommandRunner())
         #expect(report.suites.map(\.name) == ["broken", "java"])
         #expect(report.suites[0].error != nil)
         #expect(report.suites[1].error == nil)
@@ -83,14 +84,14 @@ struct SuiteWatcherTests {
 
     @Test func aTimedOutCommandGetsSIGTERMFirst() async throws {
         // A child of the Swift runtime's threads would inherit a mask blocking SIGTERM; this one must see it.
-        let outcome = await CommandRunner.run("trap 'echo got TERM; exit 0' TERM; sleep 30 & wait", in: nil, timeout: .milliseconds(500))
+        let outcome = await SuiteCommandRunner().run("trap 'echo got TERM; exit 0' TERM; sleep 30 & wait", in: nil, timeout: .milliseconds(500))
         #expect(outcome.timedOut)
         #expect(outcome.output.contains("got TERM"), "\(outcome.output)")
     }
 
     @Test func runsInTheConfigFolderWithItsExitStatus() async throws {
         let folder = try SuiteFixtures.scratch()
-        let outcome = await CommandRunner.run("pwd; exit 7", in: folder.path, timeout: .seconds(10))
+        let outcome = await SuiteCommandRunner().run("pwd; exit 7", in: folder.path, timeout: .seconds(10))
         #expect(outcome.exitStatus == 7)
         #expect(outcome.output.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(folder.lastPathComponent))
     }
@@ -100,7 +101,7 @@ struct SuiteWatcherTests {
         let pidFile = folder.appendingPathComponent("child.pid")
         // The shell's child (not exec'd) would outlive a signal to the shell alone.
         let command = "sh -c 'echo $$ > \(pidFile.path); exec sleep 60' ; echo after"
-        let outcome = await CommandRunner.run(command, in: folder.path, timeout: .seconds(1))
+        let outcome = await SuiteCommandRunner().run(command, in: folder.path, timeout: .seconds(1))
         #expect(outcome.timedOut)
         let text = try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let child = try #require(Int32(text))

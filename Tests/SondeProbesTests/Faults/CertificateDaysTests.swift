@@ -49,6 +49,39 @@ struct CertificateDaysTests {
         #expect(result.reason?.message.contains("expired on") == true, "\(String(describing: result.reason))")
     }
 
+    /// clickhouse over https reads the certificate from the query's own handshake.
+    @Test func clickhouseOverHTTPSExpiringSoonIsSlowAndExpiredIsDown() async throws {
+        func probe(_ server: FaultServer) async throws -> ProbeResult {
+            let yaml = """
+            timeout: 2s
+            targets:
+              - name: ch
+                clickhouse: \(server.baseURL)
+                insecure: true
+                expect: { cert_days: 14 }
+            """
+            let target = try #require(try ConfigLoader.parse(yaml, file: "ch.yml").targets.first)
+            return await Engine.probeOnce(target, probe: ProbeFactory.make(target), sequence: 1)
+        }
+        let soon = try await TestCertificate.make(commonName: "soon.sonde.test", days: 5)
+        defer { soon.remove() }
+        let server = try await FaultServer.start(.tls(certificate: soon.certificate, key: soon.key))
+        let result = try await probe(server)
+        await server.stop()
+        #expect(result.status == .slow, "\(String(describing: result.reason))")
+        #expect(result.reason?.message.hasPrefix("certificate for soon.sonde.test expires in 4 days (") == true, "\(String(describing: result.reason))")
+        #expect(result.outcome.certificateDaysLeft == 4)
+        #expect(result.outcome.phase("ping") != nil && result.outcome.phase(PhaseTiming.query) != nil)
+
+        let fixtures = TLSFaultTests.fixtures
+        let expired = try await FaultServer.start(.tls(certificate: fixtures.appendingPathComponent("expired.pem").path,
+                                                       key: fixtures.appendingPathComponent("expired.key").path))
+        let down = try await probe(expired)
+        await expired.stop()
+        #expect(down.status == .down)
+        #expect(down.reason?.message.contains("expired on") == true, "\(String(describing: down.reason))")
+    }
+
     private func probeWebSocket(port: Int) async throws -> ProbeResult {
         let yaml = """
         timeout: 3s

@@ -19,7 +19,7 @@ final class FaultServer: Sendable {
         case closeMidResponse
         /// A 302 back to the same path, for ever.
         case redirectLoop
-        /// A plain 200 "ok", over TLS with the given certificate.
+        /// A plain 200 "ok", over TLS with the given certificate ("Ok." to `/ping`, as ClickHouse says).
         case tls(certificate: String, key: String)
     }
 
@@ -116,7 +116,8 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
         case .redirectLoop:
             _ = send("HTTP/1.1 302 Found\r\nLocation: /again\r\nContent-Length: 0\r\n\r\n", context)
         case .tls:
-            _ = send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok", context)
+            let body = request.hasPrefix("GET /ping ") ? "Ok.\n" : "ok"
+            _ = send("HTTP/1.1 200 OK\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)", context)
         }
     }
 

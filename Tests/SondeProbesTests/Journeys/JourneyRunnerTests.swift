@@ -150,7 +150,7 @@ struct JourneyRunnerTests {
               - health
         """, file: "engine.yml")
         var kinds: [String] = []
-        for await event in Engine(config: config, factory: ProbeFactory.make).events(rounds: 1) {
+        for await event in Engine(config: config, factory: ProbeFactory.make, commands: SuiteCommandRunner()).events(rounds: 1) {
             switch event {
             case .result(let r): kinds.append("result:\(r.target)")
             case .journey(let j): kinds.append("journey:\(j.name):\(j.summary)")

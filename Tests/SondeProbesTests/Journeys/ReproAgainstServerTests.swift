@@ -7,7 +7,7 @@ import Testing
 struct ReproAgainstServerTests {
     private func verdicts(_ targets: String, journeys: String = "") async throws -> [ReproVerdict] {
         let config = try ConfigLoader.parse("timeout: 1s\ntargets:\n" + targets + "\n" + journeys, file: "repro.yml")
-        return await ReportCollector.collect(config: config, rounds: 1, factory: ProbeFactory.make, includeSuites: false).verdicts
+        return await ReportCollector.collect(config: config, rounds: 1, factory: ProbeFactory.make, commands: SuiteCommandRunner(), includeSuites: false).verdicts
     }
 
     @Test func reproducedAndNotReproducedSideBySide() async throws {
