@@ -56,7 +56,7 @@ struct TravelCost: AsyncParsableCommand {
             let observed = try await machine.observations(at: moment)
             stepMs.append((ContinuousClock.now - clock).seconds * 1000)
             stepCPUMs.append((processCPUSeconds() - cpu) * 1000)
-            shown = observed.targets.count
+            shown = observed.targetCount
             state.observed = observed
             state.now = moment
             let frameClock = ContinuousClock.now

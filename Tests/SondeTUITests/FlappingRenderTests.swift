@@ -42,7 +42,7 @@ struct FlappingRenderTests {
         let window = DashboardState.resultLogLimit + 50
         let pattern = "xx" + String(repeating: ".", count: window - 2)
         let flapping = state(pattern, failures: 2, window: window)
-        #expect(flapping.stats["auth"]?.log.count == window)
+        #expect(flapping.observed[target: "auth"]?.log.count == window)
         #expect(authRow(flapping).contains("flapping 2/\(window) failed"))
     }
 }

@@ -85,10 +85,10 @@ struct TimeTravelTests {
         _ = Update.apply(.key(.character("[")), to: &state)
         _ = Update.apply(.travelled(at: F.start.addingTimeInterval(-60), .success(Self.past())), to: &state)
         _ = Update.apply(.event(.result(F.result("redis", kind: .redis, ms: 0.7, code: nil, at: 20, sequence: 2, goal: nil))), to: &state)
-        #expect(state.stats["redis"] == nil, "the past is on screen")
+        #expect(state.observed[target: "redis"] == nil, "the past is on screen")
         #expect(Update.apply(.key(.character("L")), to: &state) == [.returnLive])
         #expect(state.travel == nil)
-        #expect(state.stats["redis"]?.count == 2, "the result that came while travelling is there")
+        #expect(state.observed[target: "redis"]?.count == 2, "the result that came while travelling is there")
         #expect(!F.text(state).contains("HISTORY"))
 
         _ = Update.apply(.key(.character("[")), to: &state)
@@ -149,7 +149,7 @@ struct TimeTravelTests {
         _ = Update.apply(.travelled(at: F.start.addingTimeInterval(-60), .failure(TravelProblem("cannot read history h.sqlite: disk I/O error"))), to: &state)
         #expect(state.travel == nil)
         #expect(state.notice?.contains("disk I/O error") == true)
-        #expect(state.stats["auth"] != nil)
+        #expect(state.observed[target: "auth"] != nil)
     }
 
     @Test("Without colour the header still says HISTORY (ASCII: << HISTORY)")
@@ -177,7 +177,7 @@ struct ConfigReloadScreenTests {
         let text = F.text(state)
         #expect(text.contains("cache-new"))
         #expect(!text.contains("auth"))
-        #expect(state.stats["backend"]?.count == 3)
+        #expect(state.observed[target: "backend"]?.count == 3)
         #expect(text.contains("config reloaded: added cache-new"))
     }
 

@@ -33,7 +33,8 @@ public struct Observations: Sendable {
     }
 
     public let limits: Limits
-    public private(set) var targets: [String: TargetStats] = [:]
+    /// Per target, behind a reference each (see `SharedValue`); read through `self[target:]`.
+    private var targets: [String: SharedValue<TargetStats>] = [:]
     /// k of the last n results down (and some not) marks a target flapping (`history:`).
     public let flapping: HistorySettings
     private var flapDetector: IntermittencyDetector
@@ -73,7 +74,13 @@ public struct Observations: Sendable {
     }
 
     /// The stats of one target, or nil before its first result.
-    public subscript(target name: String) -> TargetStats? { targets[name] }
+    public subscript(target name: String) -> TargetStats? { targets[name]?.value }
+
+    /// How many targets have at least one result.
+    public var targetCount: Int { targets.count }
+
+    /// The targets with at least one result, sorted (a walk of every target: not for a frame).
+    public var targetNames: [String] { targets.keys.sorted() }
 
     /// When the target failed k of its last n results while answering others, or nil.
     public func intermittency(_ name: String) -> Intermittency? { flapDetector.current[name] }
@@ -169,7 +176,7 @@ public struct Observations: Sendable {
 
     private mutating func record(_ result: ProbeResult) {
         let limits = limits
-        let change = targets[result.target, default: Self.newStats(result.target, limits)].record(result)
+        let change = targets[result.target, default: SharedValue(Self.newStats(result.target, limits))].update { $0.record(result) }
         if let change { log(.change(change)) }
         if let flap = flapDetector.record(result) { log(.flapping(FlapChange(flap, result: result))) }
         // Dependency latencies a service reports (ms) get rows of their own; plugin perfdata and
@@ -206,14 +213,14 @@ public struct Observations: Sendable {
     public func deployComparison(targets names: [String]) -> DeployComparison? {
         guard let marker = markers.last else { return nil }
         let shown = names.filter { marker.target == nil || $0 == marker.target }
-        return DeployComparison(marker: marker, samples: shown.map { ($0, Array(targets[$0]?.log ?? RingBuffer(capacity: 1))) })
+        return DeployComparison(marker: marker, samples: shown.map { ($0, Array(targets[$0]?.value.log ?? RingBuffer(capacity: 1))) })
     }
 
     /// Up / slow / down counts over `names` that have a result.
     public func counts(_ names: [String]) -> (up: Int, slow: Int, down: Int) {
         var counts = (up: 0, slow: 0, down: 0)
         for name in names {
-            switch targets[name]?.last?.status {
+            switch targets[name]?.value.last?.status {
             case .up: counts.up += 1
             case .slow: counts.slow += 1
             case .down: counts.down += 1

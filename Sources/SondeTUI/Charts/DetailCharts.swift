@@ -7,7 +7,7 @@ enum DetailCharts {
     static func lines(_ state: DashboardState, target name: String, width: Int) -> [Line] {
         guard state.charts, width >= 30 else { return [] }
         let bold = Style(.text, bold: true)
-        let stats = state.stats[name]
+        let stats = state.observed[target: name]
         let g = state.glyphs
         var out: [Line] = [[]]
         let samples = stats.map { Array($0.log) } ?? []
@@ -44,7 +44,7 @@ enum DetailCharts {
     static func chart(_ state: DashboardState, target name: String, width: Int, height: Int, timeLabels: Bool = true) -> [Line] {
         let (from, to) = LatencyChart.window(endingAt: state.now, span: state.chartZoom.span, width: width)
         let chart = LatencyChart(
-            points: ChartPoint.series(state.stats[name], since: from), from: from, to: to,
+            points: ChartPoint.series(state.observed[target: name], since: from), from: from, to: to,
             goalMs: state.info(name)?.latencyTarget?.milliseconds,
             markers: state.markers.filter { $0.target == nil || $0.target == name },
             zone: state.timeZone, glyphs: state.glyphs, timeLabels: timeLabels

@@ -58,7 +58,7 @@ enum RoomChart {
         let each = rect.height / names.count
         for (index, name) in names.enumerated() {
             let y = rect.y + index * each
-            let status = state.stats[name]?.last?.status
+            let status = state.observed[target: name]?.last?.status
             let title = " \(name) latency, last \(state.chartZoom.label) (+/-) "
             let rule = g.horizontal + g.horizontal + title + String(repeating: g.horizontal, count: max(0, rect.width - DisplayWidth.of(title) - 2))
             canvas.put([Span(g.status(status), Style.status(status)), Span(rule, .muted)], x: rect.x, y: y, limit: rect.width)

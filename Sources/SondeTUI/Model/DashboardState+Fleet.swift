@@ -14,6 +14,6 @@ extension DashboardState {
 
     /// The target's latest result in each of the board's locations, nil where none came.
     public func fleetStatuses(_ target: String) -> [(location: String, result: ProbeResult?)] {
-        (fleet?.keys(of: target) ?? []).map { ($0.location, stats[$0.storeName]?.last) }
+        (fleet?.keys(of: target) ?? []).map { ($0.location, observed[target: $0.storeName]?.last) }
     }
 }

@@ -18,7 +18,6 @@ public struct DashboardState: Sendable {
     /// Where each suite's report comes from (files or a `run:` command), for its detail view.
     public var suiteSources: [String: SuiteSpec.Source] = [:]
 
-    public var stats: [String: TargetStats] { observed.targets }
     /// Silences still in force, the soonest to end first.
     public var activeSilences: [(name: String, until: Date)] {
         observed.silences.filter { $0.value > now }.map { (name: $0.key, until: $0.value) }

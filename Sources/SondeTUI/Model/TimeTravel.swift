@@ -95,7 +95,7 @@ extension Update {
             state.observed = observed
             state.travel?.loading = false
             // Empty panes alone could read as "everything was waiting"; say the file has nothing then.
-            if observed.targets.isEmpty, observed.suites.isEmpty {
+            if observed.targetCount == 0, observed.suites.isEmpty {
                 state.notice = "history holds nothing from the hour before \(TimeText.time(moment, zone: state.timeZone)); ] steps forward, L is live"
             }
             return []

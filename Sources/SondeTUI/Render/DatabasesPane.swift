@@ -23,7 +23,7 @@ enum DatabasesPane {
             var detailStyle = Style.plain
             switch row {
             case .direct(let target):
-                let stats = state.stats[target]
+                let stats = state.observed[target: target]
                 let last = stats?.last
                 let style = Style.status(last?.status)
                 line = [Span(g.status(last?.status) + " ", style), Span(Text.left(name, columns.name, ellipsis: g.ellipsis) + " "),
@@ -39,7 +39,7 @@ enum DatabasesPane {
                         Span(Text.right(Text.ms(values.last), 8, ellipsis: g.ellipsis), Style(.reported)), Span(" "),
                         Span(Text.left("reported by \(key.service)", 22, ellipsis: g.ellipsis), Style(.reported)), Span(" ")]
                 history = values.map { Optional($0) }
-                let fresh = state.stats[key.service]?.last?.outcome.reported.contains { $0.name == key.metric } ?? false
+                let fresh = state.observed[target: key.service]?.last?.outcome.reported.contains { $0.name == key.metric } ?? false
                 if !fresh { (detail, detailStyle) = ("stale: \(key.service)'s last probe did not report it", .muted) }
                 markers = state.markerOffsets(key.service, count: min(sparkWidth, values.count))
             }

@@ -10,7 +10,7 @@ enum DetailView {
     }
 
     static func body(_ state: DashboardState, target name: String, width: Int) -> [Line] {
-        let stats = state.stats[name]
+        let stats = state.observed[target: name]
         let lines = self.lines(state, info: state.info(name), stats: stats, last: stats?.last, charts: DetailCharts.lines(state, target: name, width: width)).map { line in
             // Everything shown goes through the redactor, whatever produced it.
             line.map { Span(state.redactor.redact($0.text), $0.style) }

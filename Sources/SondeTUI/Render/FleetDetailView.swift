@@ -18,7 +18,7 @@ enum FleetDetailView {
             out.append([])
         }
         for key in state.fleet?.keys(of: name) ?? [] {
-            let stats = state.stats[key.storeName]
+            let stats = state.observed[target: key.storeName]
             out.append([Span("── \(key.location) ──", bold)])
             guard stats != nil else {
                 out.append([Span("  no series for \(name) from \(key.location)", .muted)])

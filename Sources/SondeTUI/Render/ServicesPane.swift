@@ -13,7 +13,7 @@ enum ServicesPane {
         let (barWidth, sparkWidth, reasonWidth) = state.charts ? UptimeBar.columns(columns.split) : (0, columns.split.spark, columns.split.reason)
         let g = state.glyphs
         return rows[window.clamped(to: rows.indices)].map { info in
-            let stats = state.stats[info.name]
+            let stats = state.observed[target: info.name]
             let last = stats?.last
             let status = Style.status(last?.status)
             let goal = info.latencyTarget.map { "/" + $0.humanReadable } ?? ""

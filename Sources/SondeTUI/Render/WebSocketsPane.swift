@@ -10,7 +10,7 @@ enum WebSocketsPane {
         let columns = TargetColumns(names: rows.map(\.name), width: width, fixed: 14 + 1 + 14 + 1)
         let g = state.glyphs
         return rows[window.clamped(to: rows.indices)].map { info in
-            let last = state.stats[info.name]?.last
+            let last = state.observed[target: info.name]?.last
             let style = Style.status(last?.status)
             let handshake = last?.outcome.phase(PhaseTiming.handshake)
             let roundTrip = last?.outcome.phase(PhaseTiming.roundTrip)
