@@ -43,13 +43,13 @@ struct CertificateDaysTests {
 
     @Test func theDetailViewNamesSubjectDateAndDays() {
         let state = Self.withCertificate(days: 12, width: 120, height: 40)
-        let text = DetailView.lines(state, info: state.info("backend"), stats: state.stats["backend"], last: state.stats["backend"]?.last)
+        let text = DetailView.lines(state, info: state.info("backend"), stats: state.observed[target: "backend"], last: state.observed[target: "backend"]?.last)
             .map { $0.map(\.text).joined() }
         #expect(text.contains("Cert    api.staging.example, until 2025-09-16 (12 days left)"), "\(text)")
         let expired = Self.withCertificate(days: -3, width: 120, height: 40)
-        let expiredText = DetailView.lines(expired, info: nil, stats: nil, last: expired.stats["backend"]?.last).map { $0.map(\.text).joined() }
+        let expiredText = DetailView.lines(expired, info: nil, stats: nil, last: expired.observed[target: "backend"]?.last).map { $0.map(\.text).joined() }
         #expect(expiredText.contains { $0.hasPrefix("Cert    ") && $0.hasSuffix("(expired 3 days ago)") }, "\(expiredText)")
-        let none = DetailView.lines(DashboardFixture.populated(), info: nil, stats: nil, last: DashboardFixture.populated().stats["backend"]?.last)
+        let none = DetailView.lines(DashboardFixture.populated(), info: nil, stats: nil, last: DashboardFixture.populated().observed[target: "backend"]?.last)
         #expect(!none.contains { $0.first?.text == "Cert    " })
     }
 }
