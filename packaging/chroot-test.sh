@@ -80,7 +80,10 @@ echo "  installed: $packages"
 if version=$(in_root sonde --version); then pass "sonde --version: $version"; else fail "sonde --version"; fi
 # With SONDE_BUILD_COMMIT (as .ci/run sets it) the version must name that commit. Without it, any
 # commit id passes, and "commit unknown" (a binary not built by build-static.sh) is only noted.
-if echo "$version" | grep -Eq "commit ${SONDE_BUILD_COMMIT:-[0-9a-f]{7,}}(-dirty)?\)"; then pass "the version names a commit"
+# (The pattern is built apart: inside ${VAR:-...} the first } would end the default.)
+commit_pattern='[0-9a-f]{7,}'
+[ -n "${SONDE_BUILD_COMMIT:-}" ] && commit_pattern=$SONDE_BUILD_COMMIT
+if echo "$version" | grep -Eq "commit ${commit_pattern}(-dirty)?\)"; then pass "the version names a commit"
 elif [ -z "${SONDE_BUILD_COMMIT:-}" ] && echo "$version" | grep -q "commit unknown)"; then
     echo "note the version names no commit (not built by packaging/build-static.sh; SONDE_BUILD_COMMIT=<id> requires one)"
 else fail "the version names no commit${SONDE_BUILD_COMMIT:+ (expected $SONDE_BUILD_COMMIT)}: $version"; fi
