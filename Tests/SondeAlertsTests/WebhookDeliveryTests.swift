@@ -5,6 +5,13 @@ import Testing
 
 @Suite("Webhooks get Sonde's JSON or Slack's, grouped, retried, with no secret in sight")
 struct WebhookDeliveryTests {
+    /// The config's dispatcher, its group windows and retries on a clock the test moves, running.
+    static func runningOnATestClock(_ config: SondeConfig) -> (AlertDispatcher, ManualClock, Task<Void, Never>) {
+        let clock = ManualClock()
+        let dispatcher = AlertDispatcher(config.alerts, options: .init(environment: "staging", redactor: config.redactor, clock: clock))
+        return (dispatcher, clock, Task { await dispatcher.run() })
+    }
+
     @Test("Ten targets down together are one POST with the documented body and the configured header")
     func groupedBody() async throws {
         let receiver = try await WebhookReceiver.start()
@@ -15,9 +22,7 @@ struct WebhookDeliveryTests {
           channels: { hook: { webhook: "\(receiver.url)/alerts", headers: { Authorization: "Bearer ${HOOK_TOKEN}" } } }
           rules: [{ name: down, when: down, notify: hook }]
         """, environment: ["HOOK_TOKEN": "tok-123"])
-        let clock = ManualClock()
-        let dispatcher = AlertDispatcher(config.alerts, options: .init(environment: "staging", redactor: config.redactor, clock: clock))
-        let running = Task { await dispatcher.run() }
+        let (dispatcher, _, running) = Self.runningOnATestClock(config)
         dispatcher.send((1...10).map { Fixtures.notice("svc-\($0)", channels: ["hook"]) })
         dispatcher.finish()
         await running.value
@@ -52,9 +57,7 @@ struct WebhookDeliveryTests {
           channels: { hook: { webhook: "\(receiver.url)/hook" } }
           rules: [{ name: down, when: down, notify: hook }]
         """)
-        let clock = ManualClock()
-        let dispatcher = AlertDispatcher(config.alerts, options: .init(environment: "staging", redactor: config.redactor, clock: clock))
-        let running = Task { await dispatcher.run() }
+        let (dispatcher, clock, running) = Self.runningOnATestClock(config)
         dispatcher.send([Fixtures.notice("a", channels: ["hook"])])
         await clock.waitUntilSleeping(1)
         clock.advance(by: .seconds(2))
@@ -78,9 +81,7 @@ struct WebhookDeliveryTests {
           rules: [{ name: down, when: down, notify: hook }]
         """)
         #expect(config.alerts.groupWait == AlertsConfig.defaultGroupWait)
-        let clock = ManualClock()
-        let dispatcher = AlertDispatcher(config.alerts, options: .init(environment: "staging", redactor: config.redactor, clock: clock))
-        let running = Task { await dispatcher.run() }
+        let (dispatcher, clock, running) = Self.runningOnATestClock(config)
         // The first target's notice opens the window; the other nine follow a third of a second apart.
         dispatcher.send([Fixtures.notice("svc-1", channels: ["hook"])])
         await clock.waitUntilSleeping(1)
@@ -109,9 +110,7 @@ struct WebhookDeliveryTests {
           channels: { hook: { webhook: "\(receiver.url)/hook" } }
           rules: [{ name: down, when: down, notify: hook }]
         """)
-        let clock = ManualClock()
-        let dispatcher = AlertDispatcher(config.alerts, options: .init(environment: "staging", redactor: config.redactor, clock: clock))
-        let running = Task { await dispatcher.run() }
+        let (dispatcher, clock, running) = Self.runningOnATestClock(config)
         dispatcher.send([Fixtures.notice("backend", channels: ["hook"])])
         await clock.waitUntilSleeping(1)
         dispatcher.finish()
