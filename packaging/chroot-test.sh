@@ -19,7 +19,14 @@ deb=${2:-$(ls dist/sonde_*_amd64.deb 2>/dev/null | tail -n 1)}
 # terminal was restored; part of this repo, so the proof needs nothing from outside it.
 pty_driver=$here/Tests/SondeEndToEndTests/Support/pty_session.py
 cache=${SONDE_CHROOT_CACHE:-/var/cache/sonde-chroot}
-mirror=${SONDE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# The Debian archive this host's apt already uses (its first URIs: ending in /debian), unless
+# SONDE_DEBIAN_MIRROR names one: a bastion's network reaches what its own apt reaches.
+host_mirror() {
+    sed -n 's/^URIs:[[:space:]]*\([^[:space:]]*\/debian\/\{0,1\}\)\([[:space:]].*\)\{0,1\}$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n 1 || true
+    sed -n 's/^deb[[:space:]]\{1,\}\(\[[^]]*\][[:space:]]\{1,\}\)\{0,1\}\([^[:space:]]*\/debian\/\{0,1\}\)[[:space:]].*/\2/p' /etc/apt/sources.list 2>/dev/null | head -n 1 || true
+}
+mirror=${SONDE_DEBIAN_MIRROR:-$(host_mirror | head -n 1 || true)}
+[ -n "$mirror" ] || { echo "no Debian archive found in this host's apt sources: set SONDE_DEBIAN_MIRROR=<archive URL>" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || { echo "run as root (debootstrap, chroot and mount need it)" >&2; exit 1; }
 [ -x "$bin" ] || { echo "no $bin: build it with packaging/build-static.sh" >&2; exit 1; }
 [ -f "$deb" ] || { echo "no .deb: build it with packaging/build-deb.sh" >&2; exit 1; }
