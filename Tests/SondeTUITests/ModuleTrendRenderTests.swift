@@ -78,6 +78,18 @@ struct ModuleTrendRenderTests {
         ])
     }
 
+    @Test("At any width a module row fits its pane and ends in a whole word: the trend goes before the standing is cut")
+    func rowsNeverCutTheStanding() {
+        let endings = ["fixed", "newly failing", "still failing since 15:37 (2 runs)", "failing since 15:37", "1 flaky"]
+        for width in 40...120 {
+            let rows = Self.text(Array(ModulesPane.lines(Self.state(width: max(80, width)), width: width).prefix(4)))
+            for row in rows {
+                #expect(DisplayWidth.of(row) <= width, "\(width): \(row)")
+                #expect(endings.contains { row.hasSuffix($0) } || row.last.map { "█▓░".contains($0) } == true, "\(width): \(row)")
+            }
+        }
+    }
+
     @Test("A module that ran no tests in a run shows a dot in its trend")
     func trendDotForARunWithoutTests() {
         var state = F.state(width: 120, height: 40)

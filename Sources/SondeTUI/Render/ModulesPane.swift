@@ -24,11 +24,13 @@ enum ModulesPane {
         // What follows the bar: trend, flaky count, standing. "still failing since 15:37 (2 runs)"
         // is the finding of the row, so the bars (all one width) give up columns for it, down to 6;
         // where even that is short, the standing takes its compact form ("failing since 15:37").
-        let tails = rows.map { suite, module -> (full: Line, compact: Line) in
+        let tails = rows.map { suite, module -> (full: Line, compact: Line, narrow: Line) in
             let trend = state.observed.trend(suite: suite, module: module.name)
-            var lead: Line = showsTrend ? ModuleTrendText.passRates(trend, glyphs: g) : []
-            if !module.flaky.isEmpty { lead.append(Span(" \(module.flaky.count) flaky", Style(.slow))) }
-            return (lead + ModuleTrendText.standing(trend, state: state), lead + ModuleTrendText.standing(trend, state: state, compact: true))
+            let flaky: Line = module.flaky.isEmpty ? [] : [Span(" \(module.flaky.count) flaky", Style(.slow))]
+            let lead: Line = (showsTrend ? ModuleTrendText.passRates(trend, glyphs: g) : []) + flaky
+            let compact = ModuleTrendText.standing(trend, state: state, compact: true)
+            // Narrowest: the standing without the trend; a row is never cut mid-word.
+            return (lead + ModuleTrendText.standing(trend, state: state), lead + compact, flaky + compact)
         }
         let before = 2 + nameWidth + 1 + 7
         let room = width - before
@@ -44,8 +46,9 @@ enum ModulesPane {
                 Span(Text.left(module.name, nameWidth, ellipsis: g.ellipsis) + " "),
                 Span(Text.right(counts, 6, ellipsis: g.ellipsis) + " "),
             ] + bar(module, width: barWidth, glyphs: g)
-            let fits = before + barWidth + Self.width(tail.full) <= width
-            lines.append(line + (fits ? tail.full : tail.compact))
+            let left = width - before - barWidth
+            let shown = [tail.full, tail.compact, tail.narrow].first { Self.width($0) <= left } ?? []
+            lines.append(line + shown)
         }
         return lines + causes(state, width: width) + flaky(state, width: width)
     }
