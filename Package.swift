@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // HeapModule: the scheduler's timetable (already in the graph through swift-nio).
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // grpc: the Health/Check call on HTTP/2 frames of our own (docs/design.md); already in the
         // graph through Hummingbird.
@@ -31,6 +33,7 @@ let package = Package(
             name: "SondeCore",
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
         .target(

@@ -30,7 +30,7 @@ private struct AnsweringProbe: Probe {
         )
         let run = Task { await engine.run() }
         defer { run.cancel() }
-        await clock.waitUntilSleeping(2)
+        await engine.control.waitUntilSettled(waiting: 2)
         clock.advance(by: .seconds(1))
         try await waitUntil("round 2 of api and db") { store.current()[target: "api"]?.count == 2 && store.current()[target: "db"]?.count == 2 }
 
@@ -46,7 +46,7 @@ private struct AnsweringProbe: Probe {
         #expect(changes == JobChanges(started: ["cache"], restarted: [], stopped: ["db"], kept: ["api"]))
         #expect(ConfigReload.applied(second).summary(changes) == "config reloaded: added cache; removed db")
         #expect(engine.jobNames == ["api", "cache"])
-        try await waitUntil("cache's first round, db's sleep ended") { store.current()[target: "cache"]?.count == 1 && clock.sleeping == 2 }
+        try await waitUntil("cache's first round, db stopped") { store.current()[target: "cache"]?.count == 1 && engine.control.waitingJobs == 2 }
 
         clock.advance(by: .seconds(1))
         try await waitUntil("round 3 of api, round 2 of cache") { store.current()[target: "api"]?.count == 3 && store.current()[target: "cache"]?.count == 2 }

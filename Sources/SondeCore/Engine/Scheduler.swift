@@ -1,6 +1,7 @@
-/// Runs every job on its own child task, each on its own interval on the scheduler's clock
-/// (monotonic, or a manual one in tests). Rounds are due at start + k * interval (no drift); a
-/// round that overruns skips the slots it missed.
+/// Runs jobs on their intervals on the scheduler's clock (monotonic, or a manual one in tests).
+/// One driver task per run sleeps until the earliest job is due and starts each due round as a
+/// child task; between rounds a job is an entry in the run's `Timetable`. Rounds are due at
+/// start + k * interval (no drift); a round that overruns skips the slots it missed.
 public struct Scheduler: Sendable {
     public let control: SchedulerControl
 
@@ -12,55 +13,53 @@ public struct Scheduler: Sendable {
 
     /// Returns when every job has run `rounds` times, or never (until cancelled) when `rounds` is nil.
     public func run(_ jobs: [ScheduledJob], rounds: Int? = nil) async {
-        await withTaskGroup(of: Void.self) { group in
-            for job in jobs {
-                group.addTask { await runLoop(job, rounds: rounds) }
-            }
+        let run = control.open()
+        defer { control.close(run) }
+        let now = clock.now
+        control.add(jobs.map { ($0, nil, now) }, rounds: rounds, to: run)
+        await withDiscardingTaskGroup { group in
+            await drive(run, endWhenDone: rounds != nil, in: &group)
+            group.cancelAll()
         }
     }
 
-    /// Runs the jobs `live` holds until cancelled, starting and stopping them as it changes:
-    /// each job races its stop latch, so stopping one never touches another's schedule.
+    /// Runs the jobs `live` holds until cancelled, starting and stopping them as it changes. A
+    /// large batch starts spread over its interval (`StartSpread`); a stopped job's round in
+    /// flight is cancelled, and it leaves the timetable.
     public func run(live: LiveJobs) async {
+        let run = control.open()
+        defer { control.close(run) }
         await withDiscardingTaskGroup { group in
-            for await batch in live.starts {
-                let spread = StartSpread(count: batch.count)
-                for (index, start) in batch.enumerated() {
-                    let offset = spread.offset(index: index, interval: start.job.interval)
-                    group.addTask {
-                        // The latch is awaited on this task rather than a child of its own: a task
-                        // less per job (at 10,000 targets, 10,000 tasks less). The loop ends only
-                        // when cancelled, and cancelling the run releases the latch too.
-                        await withTaskGroup(of: Void.self) { race in
-                            race.addTask { await runLoop(start.job, rounds: nil, after: offset) }
-                            await start.latch.wait()
-                            race.cancelAll()
-                        }
-                    }
+            group.addTask {
+                for await batch in live.starts {
+                    let now = clock.now
+                    let spread = StartSpread(count: batch.count)
+                    control.add(batch.enumerated().map { index, start in
+                        (start.job, start.latch, now + spread.offset(index: index, interval: start.job.interval))
+                    }, to: run)
                 }
             }
+            await drive(run, endWhenDone: false, in: &group)
+            group.cancelAll()
         }
     }
 
-    /// Runs `job` from `offset` on (see `StartSpread`); "probe now" ends that first wait too.
-    private func runLoop(_ job: ScheduledJob, rounds: Int?, after offset: Duration = .zero) async {
-        var start = clock.now
-        if offset > .zero {
-            let first = start + offset
-            await control.wait(job.name, until: first)
-            // Rounds keep to the spread grid; a poke ("probe now") starts them early.
-            start = min(clock.now, first)
-        }
-        var round = 0
+    /// Starts each round as it comes due, until cancelled or (with rounds) until every job is done.
+    private func drive(_ run: Int, endWhenDone: Bool, in group: inout DiscardingTaskGroup) async {
         while !Task.isCancelled {
-            round += 1
-            await job.run(round)
-            if let rounds, round >= rounds { return }
-            let now = clock.now
-            var slots = ((now - start) / job.interval).rounded(.down) + 1
-            if !slots.isFinite || slots < 1 { slots = 1 }
-            let due = start + job.interval * slots
-            await control.wait(job.name, until: due)
+            let (due, done) = control.takeDue(run)
+            for round in due {
+                group.addTask {
+                    if let stop = round.stop {
+                        await stop.run { await round.job.run(round.number) }
+                    } else {
+                        await round.job.run(round.number)
+                    }
+                    control.finished(round.slot, in: run)
+                }
+            }
+            if done && endWhenDone { return }
+            await control.sleep(run)
         }
     }
 }

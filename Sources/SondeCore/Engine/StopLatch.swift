@@ -1,36 +1,43 @@
 import Synchronization
 
-/// Tells one running job to stop: `wait()` returns once `stop()` was called, or when the
-/// waiting task is cancelled (the whole run ending), whichever is first.
+/// Stops one job of a live run: its round in flight is cancelled, and the timetable drops it
+/// before its next round.
 final class StopLatch: Sendable {
     private struct State {
         var stopped = false
-        var waiter: CheckedContinuation<Void, Never>?
+        var round: Task<Void, Never>?
     }
 
     private let state = Mutex(State())
 
+    var isStopped: Bool { state.withLock { $0.stopped } }
+
     func stop() {
-        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+        let round = state.withLock { state -> Task<Void, Never>? in
             state.stopped = true
-            defer { state.waiter = nil }
-            return state.waiter
+            defer { state.round = nil }
+            return state.round
         }
-        waiter?.resume()
+        round?.cancel()
     }
 
-    func wait() async {
+    /// Runs one round where `stop()` can cancel it; returns when it ends. The round runs on a task
+    /// of its own only for as long as it runs: a job between rounds holds no task.
+    func run(_ round: @escaping @Sendable () async -> Void) async {
+        let task = Task { await round() }
+        let stopped = state.withLock { state -> Bool in
+            if state.stopped { return true }
+            state.round = task
+            return false
+        }
+        if stopped { task.cancel() }
         await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = state.withLock { state -> Bool in
-                    if state.stopped || Task.isCancelled { return true }
-                    state.waiter = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
+            await task.value
         } onCancel: {
-            stop()
+            task.cancel()
+        }
+        state.withLock { state in
+            if state.round == task { state.round = nil }
         }
     }
 }

@@ -71,13 +71,12 @@ public enum DashboardApp {
         state.themes = themes.map(\.name)
         let terminal = try CursesTerminal(theme: themes[0], noColor: options.noColor)
         SignalFlag.install(wakingFD: mailbox.writeFD)
-        let control = ControlQueue(options.control)
+        let control = options.control
         let travel = TravelRunner(source: options.travel, mailbox: mailbox)
         state.travelUnavailable = options.travel == nil ? options.noTravel : nil
         defer {
             terminal.close()
             SignalFlag.uninstall()
-            control.finish()
         }
         state.glyphs = options.ascii ? .ascii : terminal.capabilities.glyphs.forCharts(term: ProcessInfo.processInfo.environment["TERM"])
         (state.width, state.height) = terminal.size
@@ -144,14 +143,17 @@ public enum DashboardApp {
 
     /// Carries out a command; true when it asks to quit.
     static func perform(
-        _ command: Command, state: inout DashboardState, terminal: CursesTerminal, themes: [Theme], control: ControlQueue,
+        _ command: Command, state: inout DashboardState, terminal: CursesTerminal, themes: [Theme], control: SchedulerControl?,
         hooks: DashboardHooks, store: ObservationStore?, travel: TravelRunner
     ) -> Bool {
         switch command {
         case .quit:
             return true
-        case .togglePause, .probeNow:
-            control.send(command)
+        case .togglePause:
+            // Synchronous and in key order: the scheduler's control is a lock, not an actor.
+            control?.togglePause()
+        case .probeNow(let name):
+            control?.runNow(name)
         case .applyTheme(let name):
             if let theme = themes.first(where: { $0.name == name }) { terminal.apply(theme: theme) }
         case .markDeploy:

@@ -45,15 +45,15 @@ struct EngineTests {
         )
         let run = Task { await engine.run { log.append($0) } }
         // The healthy target's rounds 2 and 3 while the hung one is inside its first deadline
-        // (the hung probe sleeps on no clock, so the only sleeper is the healthy target).
+        // (the hung probe is still in its round, so the one job waiting is the healthy target).
         for _ in 0..<2 {
-            await clock.waitUntilSleeping(1)
+            await engine.control.waitUntilSettled(waiting: 1)
             clock.advance(by: .milliseconds(10))
         }
-        await clock.waitUntilSleeping(1)
+        await engine.control.waitUntilSettled(waiting: 1)
         let healthy = log.results
         // Then the hung target times out and waits for its next round too.
-        await clock.waitUntilSleeping(2)
+        await engine.control.waitUntilSettled(waiting: 2)
         let hung = log.results.filter { $0.target == "hung" }
         run.cancel()
         await run.value
@@ -76,10 +76,10 @@ struct EngineTests {
     @Test func runNowProbesAPausedTargetOnce() async {
         let log = EventLog()
         let engine = Engine(targets: [target("a", interval: .seconds(3600))]) { _ in InstantProbe() }
-        await engine.control.pause()
+        engine.control.pause()
         let run = Task { await engine.run(rounds: 2) { log.append($0) } }
-        await engine.control.runNow("a")
-        await engine.control.resume()
+        engine.control.runNow("a")
+        engine.control.resume()
         await run.value
         #expect(log.results.map(\.sequence) == [1, 2])
     }

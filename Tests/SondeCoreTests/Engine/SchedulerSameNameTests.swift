@@ -27,7 +27,7 @@ struct SchedulerSameNameTests {
         let run = Task { await Scheduler(control: control).run(jobs, rounds: 2) }
         // Poke until both second rounds ran: a poke that lands before a job waits is kept for it.
         while rounds.withLock({ $0 }) < 4 {
-            await control.runNow("a")
+            control.runNow("a")
             await Task.yield()
         }
         await run.value

@@ -31,7 +31,8 @@ import Testing
 
     @Test func theLiveSchedulerStartsAFleetSpreadOverItsInterval() async {
         let clock = ManualClock()
-        let scheduler = Scheduler(control: SchedulerControl(clock: clock))
+        let control = SchedulerControl(clock: clock)
+        let scheduler = Scheduler(control: control)
         let started = Mutex(0)
         let count = 2_000
         let live = LiveJobs()
@@ -41,15 +42,15 @@ import Testing
                               identity: .of(target))
         })
         let run = Task { await scheduler.run(live: live) }
-        // Every job sleeps: the first group ran at once, the others wait for their places.
-        await clock.waitUntilSleeping(count)
+        // Every job waits: the first group ran at once, the others wait for their places.
+        await control.waitUntilSettled(waiting: count)
         #expect(started.withLock { $0 } == StartSpread.burst)
         clock.advance(by: .milliseconds(500))
-        await clock.waitUntilSleeping(count)
+        await control.waitUntilSettled(waiting: count)
         // Half a second of a two-second spread: a quarter of the groups, and one more (the first at zero).
         #expect(started.withLock { $0 } == count / 4 + StartSpread.burst)
         clock.advance(by: .milliseconds(1500))
-        await clock.waitUntilSleeping(count)
+        await control.waitUntilSettled(waiting: count)
         // Two seconds: every job once, and the first group a second time on its own grid.
         #expect(started.withLock { $0 } == count + StartSpread.burst)
         run.cancel()
