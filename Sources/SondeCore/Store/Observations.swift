@@ -217,7 +217,7 @@ public struct Observations: Sendable {
     }
 
     /// Up / slow / down counts over `names` that have a result.
-    public func counts(_ names: [String]) -> (up: Int, slow: Int, down: Int) {
+    public func counts<Names: Sequence<String>>(_ names: Names) -> (up: Int, slow: Int, down: Int) {
         var counts = (up: 0, slow: 0, down: 0)
         for name in names {
             switch targets[name]?.value.last?.status {

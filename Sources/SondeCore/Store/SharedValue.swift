@@ -16,7 +16,11 @@ struct SharedValue<Value: Sendable>: Sendable {
         storage = Storage(value)
     }
 
-    var value: Value { storage.value }
+    /// Read in place: `shared.value.last` reads one field, where a getter copied the whole value
+    /// out (a dozen retains and releases for a target's stats, ten thousand times a frame).
+    var value: Value {
+        _read { yield storage.value }
+    }
 
     /// Changes the value in place, copying it first if a snapshot still shares it.
     mutating func update<T>(_ change: (inout Value) -> T) -> T {

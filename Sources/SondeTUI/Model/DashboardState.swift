@@ -4,7 +4,9 @@ import SondeCore
 /// Everything the dashboard shows, in one value. Only `update` changes it; `render` reads it.
 public struct DashboardState: Sendable {
     public var environment: String
-    public var targets: [TargetInfo]
+    public var targets: [TargetInfo] { didSet { refreshTargetRows() } }
+    /// The target panes' rows under the filter (see `TargetRows`), refreshed when what they derive from changes.
+    public private(set) var targetRows = TargetRows()
     /// Suites named in the config, in its order.
     public var configuredSuites: [String]
     /// Configured suites, then any others seen.
@@ -51,7 +53,7 @@ public struct DashboardState: Sendable {
     public var helpScroll = 0
     public var focus: PaneID = .services
     public var selection: [PaneID: Int] = [:]
-    public var filter = ""
+    public var filter = "" { didSet { if filter != oldValue { refreshTargetRows() } } }
     public var editingFilter = false
     /// The moment on screen when travelling through history; nil when live.
     public var travel: TimeTravel?
@@ -74,7 +76,7 @@ public struct DashboardState: Sendable {
     public var charts = true
     /// `watch --prometheus`: the fleet read from Prometheus; `targets` are then its targets and
     /// results are stored per `target @ location`. Nil on a config's dashboard.
-    public var fleet: FleetBoard?
+    public var fleet: FleetBoard? { didSet { refreshTargetRows() } }
 
     public var now: Date
     public var width: Int
@@ -106,6 +108,12 @@ public struct DashboardState: Sendable {
         self.glyphs = glyphs
         self.keyMap = keyMap
         self.timeZone = timeZone
+        refreshTargetRows()
+    }
+
+    private mutating func refreshTargetRows() {
+        let rows = TargetRows(targets, fleet: fleet != nil, matches: matchesFilter)
+        targetRows = rows
     }
 
     public init(config: SondeConfig, themes: [String] = ["default"], width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode) {
@@ -125,6 +133,9 @@ public struct DashboardState: Sendable {
     public func info(_ name: String) -> TargetInfo? { targets.first { $0.name == name } }
 
     /// Up / slow / down counts over targets that have a result (over every target and location of a fleet).
-    public var counts: (up: Int, slow: Int, down: Int) { observed.counts(fleet?.storeNames ?? targets.map(\.name)) }
+    public var counts: (up: Int, slow: Int, down: Int) {
+        if let fleet { return observed.counts(fleet.storeNames) }
+        return observed.counts(targets.lazy.map(\.name))
+    }
 }
 

@@ -38,17 +38,12 @@ extension DashboardState {
         filter.isEmpty || name.localizedCaseInsensitiveContains(filter)
     }
 
-    /// A fleet lists every target in the one pane, whatever its kind: its columns are locations.
-    public var serviceRows: [TargetInfo] {
-        targets.filter { (fleet != nil || $0.kind.group == .services) && matchesFilter($0.name) }
-    }
+    public var serviceRows: [TargetInfo] { targetRows.services }
 
-    public var websocketRows: [TargetInfo] {
-        targets.filter { fleet == nil && $0.kind.group == .websockets && matchesFilter($0.name) }
-    }
+    public var websocketRows: [TargetInfo] { targetRows.websockets }
 
     public var databaseRows: [DatabaseRow] {
-        let direct = targets.filter { fleet == nil && $0.kind.isDatabase && matchesFilter($0.name) }.map { DatabaseRow.direct($0.name) }
+        let direct = targetRows.databases.map { DatabaseRow.direct($0) }
         // Every figure ever reported stays listed (a service that stops answering keeps its last
         // values on screen, marked stale), in the order they first appeared.
         let reported = reportedKeys.filter { matchesFilter($0.metric) || matchesFilter($0.service) }.map(DatabaseRow.reported)

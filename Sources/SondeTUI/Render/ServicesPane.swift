@@ -9,7 +9,7 @@ enum ServicesPane {
     static func lines(_ state: DashboardState, width: Int, window: Range<Int>) -> [Line] {
         let rows = state.serviceRows
         // latency/target 15, p95 12, rate 5, gaps 3
-        let columns = TargetColumns(names: rows.map(\.name), width: width, fixed: 15 + 1 + 12 + 1 + 5 + 1)
+        let columns = TargetColumns(longestName: state.targetRows.servicesNameWidth, width: width, fixed: 15 + 1 + 12 + 1 + 5 + 1)
         let (barWidth, sparkWidth, reasonWidth) = state.charts ? UptimeBar.columns(columns.split) : (0, columns.split.spark, columns.split.reason)
         let g = state.glyphs
         return rows[window.clamped(to: rows.indices)].map { info in

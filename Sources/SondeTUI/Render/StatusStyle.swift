@@ -21,8 +21,12 @@ struct TargetColumns {
     let rest: Int
 
     init(names: [String], width: Int, fixed: Int) {
-        let longest = names.map { DisplayWidth.of($0) }.max() ?? 8
-        name = min(max(8, longest), 22)
+        self.init(longestName: names.map { DisplayWidth.of($0) }.max() ?? 8, width: width, fixed: fixed)
+    }
+
+    /// `longestName`: display width of the longest name the pane lists.
+    init(longestName: Int, width: Int, fixed: Int) {
+        name = min(max(8, longestName), 22)
         rest = max(0, width - 2 - name - 1 - fixed)
     }
 

@@ -7,7 +7,7 @@ enum WebSocketsPane {
     /// Lines for the rows in `window` only: a pane of thousands of targets draws what fits.
     static func lines(_ state: DashboardState, width: Int, window: Range<Int>) -> [Line] {
         let rows = state.websocketRows
-        let columns = TargetColumns(names: rows.map(\.name), width: width, fixed: 14 + 1 + 14 + 1)
+        let columns = TargetColumns(longestName: state.targetRows.websocketsNameWidth, width: width, fixed: 14 + 1 + 14 + 1)
         let g = state.glyphs
         return rows[window.clamped(to: rows.indices)].map { info in
             let last = state.observed[target: info.name]?.last
