@@ -125,11 +125,11 @@ public final class SchedulerControl: Sendable {
     func takeDue(_ id: Int) -> (rounds: [Timetable.Round], done: Bool) {
         let now = clock.now
         return state.withLock { state in
-            guard var run = state.runs[id] else { return ([], true) }
-            let rounds = run.timetable.takeDue(now: now)
-            run.lookAt = run.timetable.nextDue()
-            state.runs[id] = run
-            return (rounds, run.timetable.isEmpty)
+            // In place (`runs[id]?.`): a copy of the run would copy its whole timetable on write.
+            guard let rounds = state.runs[id]?.timetable.takeDue(now: now) else { return ([], true) }
+            let next = state.runs[id]?.timetable.nextDue()
+            state.runs[id]?.lookAt = next
+            return (rounds, state.runs[id]?.timetable.isEmpty ?? true)
         }
     }
 
@@ -157,13 +157,12 @@ public final class SchedulerControl: Sendable {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let lookAt = state.withLock { state -> Duration?? in
-                    guard var run = state.runs[id], !run.woken else {
+                    guard let woken = state.runs[id]?.woken, !woken else {
                         state.runs[id]?.woken = false
                         return .none
                     }
-                    run.driver = continuation
-                    state.runs[id] = run
-                    return .some(run.lookAt)
+                    state.runs[id]?.driver = continuation
+                    return .some(state.runs[id]?.lookAt)
                 }
                 guard case .some(let lookAt) = lookAt else { return continuation.resume() }
                 guard let lookAt else { return }
@@ -194,15 +193,16 @@ public final class SchedulerControl: Sendable {
     /// Wakes the driver if `due` (nil: unconditionally) comes before it would look; returns its
     /// continuation to resume outside the lock.
     private static func wake(_ id: Int, at due: Duration?, in state: inout State) -> CheckedContinuation<Void, Never>? {
-        guard var run = state.runs[id] else { return nil }
-        if let due, let lookAt = run.lookAt, lookAt <= due { return nil }
-        run.lookAt = due
-        let driver = run.driver
-        run.driver = nil
-        run.timer?.cancel()
-        run.timer = nil
-        if driver == nil { run.woken = true }
-        state.runs[id] = run
+        // Field by field: a copy of the run would share its timetable, and the next write to
+        // the timetable would copy it whole.
+        guard state.runs[id] != nil else { return nil }
+        if let due, let lookAt = state.runs[id]?.lookAt, lookAt <= due { return nil }
+        state.runs[id]?.timer?.cancel()
+        state.runs[id]?.timer = nil
+        state.runs[id]?.lookAt = due
+        let driver = state.runs[id]?.driver
+        state.runs[id]?.driver = nil
+        if driver == nil { state.runs[id]?.woken = true }
         return driver
     }
 

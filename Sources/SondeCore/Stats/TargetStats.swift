@@ -6,6 +6,9 @@ import Foundation
 public struct TargetStats: Sendable, Equatable {
     public let name: String
     public private(set) var last: ProbeResult?
+    /// The last result's status, held apart: counting a fleet's statuses reads this small field of
+    /// each target, not its whole last result.
+    public private(set) var status: Status?
     public private(set) var window: LatencyWindow
     /// When the status last changed, and from what.
     public private(set) var lastChange: StatusChange?
@@ -35,6 +38,7 @@ public struct TargetStats: Sendable, Equatable {
     public mutating func record(_ result: ProbeResult) -> StatusChange? {
         let previous = last
         last = result
+        status = result.status
         count += 1
         if result.status == .down { failures += 1 }
         if result.status != .down, let latency = result.latency { histogram.observe(seconds: latency.seconds) }

@@ -220,7 +220,7 @@ public struct Observations: Sendable {
     public func counts<Names: Sequence<String>>(_ names: Names) -> (up: Int, slow: Int, down: Int) {
         var counts = (up: 0, slow: 0, down: 0)
         for name in names {
-            switch targets[name]?.value.last?.status {
+            switch targets[name]?.value.status {
             case .up: counts.up += 1
             case .slow: counts.slow += 1
             case .down: counts.down += 1
