@@ -22,7 +22,10 @@ public final class Session: Sendable {
         config = setup.config
         recorder = setup.recorder
         problems = setup.problems
-        store = ObservationStore(Observations(flapping: setup.config.history, alerts: setup.config.alerts), onChange: setup.onChange)
+        store = ObservationStore(
+            Observations(limits: .forFleet(of: setup.config.targets.count), flapping: setup.config.history, alerts: setup.config.alerts),
+            onChange: setup.onChange
+        )
         detector = Mutex(DeployDetector(known: versions))
     }
 

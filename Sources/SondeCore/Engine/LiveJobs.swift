@@ -35,6 +35,8 @@ public final class LiveJobs: Sendable {
         var changes = JobChanges()
         var starting: [Start] = []
         state.withLock { state in
+            // Grown once: doubling a fleet's table step by step held two copies at each step.
+            state.running.reserveCapacity(planned.count)
             let wanted = Set(planned.map(\.job.name))
             for (name, running) in state.running where !wanted.contains(name) {
                 running.latch.stop()

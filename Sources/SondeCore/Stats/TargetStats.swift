@@ -5,7 +5,8 @@ import Foundation
 /// samples (deploy comparisons, sparkline markers). Views and reports read it.
 public struct TargetStats: Sendable, Equatable {
     public let name: String
-    public private(set) var last: ProbeResult?
+    /// The newest result (the last of `recent`, not held twice).
+    public var last: ProbeResult? { recent.last }
     /// The last result's status, held apart: counting a fleet's statuses reads this small field of
     /// each target, not its whole last result.
     public private(set) var status: Status?
@@ -37,7 +38,6 @@ public struct TargetStats: Sendable, Equatable {
     @discardableResult
     public mutating func record(_ result: ProbeResult) -> StatusChange? {
         let previous = last
-        last = result
         status = result.status
         count += 1
         if result.status == .down { failures += 1 }
