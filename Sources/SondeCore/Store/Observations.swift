@@ -21,17 +21,17 @@ public struct Observations: Sendable {
         /// Per-minute buckets per target, for charts over hours.
         public var minutes = 360
 
-        /// What a session watching `count` targets keeps per target: everything up to a thousand
-        /// targets; past that, less per target, so a fleet's steady state stays bounded (at 10,000
-        /// targets the defaults come to ~27 KB a target once full, 270 MB). Whole results (about
-        /// 600 bytes each with their phases) go first, then the log, the minutes and the window;
-        /// each keeps a useful floor.
+        /// What a session watching `count` targets keeps per target, so a fleet's steady state
+        /// stays bounded (at 10,000 targets the defaults come to ~27 KB a target once full, 270 MB).
+        /// Whole results (about 600 bytes each with their phases, for the detail view's list) are
+        /// kept in full up to 200 targets; the compact log, minutes and window up to 1,000. Past
+        /// that each shrinks with the fleet, down to a useful floor.
         public static func forFleet(of count: Int) -> Limits {
             let count = max(1, count)
-            func scaled(_ full: Int, floor: Int) -> Int { min(full, max(floor, full * 1_000 / count)) }
+            func scaled(_ full: Int, upTo targets: Int, floor: Int) -> Int { min(full, max(floor, full * targets / count)) }
             let full = Limits()
-            return Limits(window: scaled(full.window, floor: 50), recent: scaled(full.recent, floor: 2),
-                          log: scaled(full.log, floor: 60), minutes: scaled(full.minutes, floor: 60))
+            return Limits(window: scaled(full.window, upTo: 1_000, floor: 50), recent: scaled(full.recent, upTo: 200, floor: 2),
+                          log: scaled(full.log, upTo: 1_000, floor: 60), minutes: scaled(full.minutes, upTo: 1_000, floor: 60))
         }
 
         public init(window: Int = 100, span: TimeInterval? = nil, recent: Int = 12, log: Int = 400, events: Int = 200, reported: Int = 60, minutes: Int = 360) {
