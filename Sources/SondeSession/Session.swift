@@ -27,6 +27,7 @@ public final class Session: Sendable {
             onChange: setup.onChange
         )
         detector = Mutex(DeployDetector(known: versions))
+        store.mutate { $0.countOnly(setup.config.targets.map(\.name)) }
     }
 
     /// Opens a session, runs `body` with it, and closes it however `body` ends: marker writes

@@ -73,6 +73,10 @@ public struct Observations: Sendable {
     public private(set) var silences: [String: Date] = [:]
     /// Alert channels failing to deliver now, by name.
     public private(set) var failingChannels: [String: ChannelEvent] = [:]
+    /// The targets the tally counts (`countOnly`); nil until a session names them.
+    public private(set) var counted: Set<String>?
+    /// Up / slow / down over the counted targets, by their last result.
+    public private(set) var tally = StatusTally()
     /// Counts every change, so a reader can tell whether anything happened since it last looked.
     public private(set) var version = 0
 
@@ -187,9 +191,21 @@ public struct Observations: Sendable {
         return trends
     }
 
+    /// Makes the tally count these targets only (a session's configured targets; a reloaded
+    /// config's): a removed target's results stay in the store but leave the header's counts.
+    public mutating func countOnly(_ names: some Sequence<String>) {
+        version &+= 1
+        let names = Set(names)
+        counted = names
+        tally = StatusTally()
+        for name in names { tally.move(from: nil, to: targets[name]?.value.status) }
+    }
+
     private mutating func record(_ result: ProbeResult) {
         let limits = limits
+        let before = targets[result.target]?.value.status
         let change = targets[result.target, default: SharedValue(Self.newStats(result.target, limits))].update { $0.record(result) }
+        if counted?.contains(result.target) ?? true { tally.move(from: before, to: result.status) }
         if let change { log(.change(change)) }
         if let flap = flapDetector.record(result) { log(.flapping(FlapChange(flap, result: result))) }
         // Dependency latencies a service reports (ms) get rows of their own; plugin perfdata and

@@ -135,6 +135,8 @@ public struct DashboardState: Sendable {
     /// Up / slow / down counts over targets that have a result (over every target and location of a fleet).
     public var counts: (up: Int, slow: Int, down: Int) {
         if let fleet { return observed.counts(fleet.storeNames) }
+        // The store's tally once the session named what it counts; a state driven by messages alone counts here.
+        if observed.counted != nil { return (observed.tally.up, observed.tally.slow, observed.tally.down) }
         return observed.counts(targets.lazy.map(\.name))
     }
 }

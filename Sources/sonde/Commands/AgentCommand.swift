@@ -43,7 +43,7 @@ struct AgentCommand: AsyncParsableCommand {
             // The file is watched, and SIGHUP reads it at once (as systemd's ExecReload sends).
             let reloader = ConfigReloader(config: loaded, path: config.path)
             let reload: @Sendable (ConfigReload) async -> Void = { outcome in
-                log.say(outcome.summary(LiveConfig.apply(outcome, engine: engine, machine: nil)))
+                log.say(outcome.summary(LiveConfig.apply(outcome, engine: engine, store: session.store, machine: nil)))
                 if case .refused(let problems) = outcome { for problem in problems { log.say("  \(problem)") } }
             }
             let watching = Task { await reloader.watch(reload) }

@@ -70,7 +70,7 @@ enum DashboardRunner {
             let machine = recorder.map { TimeMachine(history: $0.store, config: config) }
             let reloading = config.sourcePath.map { path in
                 Task { await ConfigReloader(config: config, path: path).watch { outcome in
-                    let changes = LiveConfig.apply(outcome, engine: engine, machine: machine)
+                    let changes = LiveConfig.apply(outcome, engine: engine, store: session.store, machine: machine)
                     switch outcome {
                     case .applied(let applied): mailbox.send(.configApplied(applied, summary: outcome.summary(changes)))
                     case .refused(let problems): mailbox.send(.configRefused(problems: problems.map(\.description)))

@@ -32,3 +32,36 @@ import Testing
         #expect(stats?.count == 1_000)
     }
 }
+
+/// The header's counts come from a tally kept as results arrive, over the targets the session counts.
+@Suite struct StatusTallyTests {
+    private func result(_ target: String, _ status: Status, _ sequence: Int) -> ProbeResult {
+        let outcome = status == .down ? ProbeOutcome.failed(FailureReason(.refused, "connection refused")) : ProbeOutcome(latency: .milliseconds(5))
+        return ProbeResult(target: target, kind: .http, status: status, outcome: outcome, latencyTarget: nil,
+                           startedAt: Date(timeIntervalSince1970: 1_800_000_000 + Double(sequence)), sequence: sequence)
+    }
+
+    @Test func theTallyFollowsEachTargetsLastStatusAndAReloadRecountsTheConfiguredOnes() {
+        var observed = Observations()
+        observed.countOnly(["a", "b", "c"])
+        _ = observed.record(.result(result("a", .up, 1)))
+        _ = observed.record(.result(result("b", .down, 1)))
+        _ = observed.record(.result(result("gone", .down, 1)))
+        #expect(observed.tally == tally(up: 1, slow: 0, down: 1), "a target outside the config is not counted")
+        _ = observed.record(.result(result("b", .up, 2)))
+        _ = observed.record(.result(result("c", .slow, 1)))
+        #expect(observed.tally == tally(up: 2, slow: 1, down: 0))
+        #expect(observed.counts(["a", "b", "c"]) == (2, 1, 0), "the tally and a count from scratch agree")
+        // A reload keeps a and adds gone: its last result counts at once.
+        observed.countOnly(["a", "gone"])
+        #expect(observed.tally == tally(up: 1, slow: 0, down: 1))
+    }
+
+    private func tally(up: Int, slow: Int, down: Int) -> StatusTally {
+        var tally = StatusTally()
+        for _ in 0..<up { tally.move(from: nil, to: .up) }
+        for _ in 0..<slow { tally.move(from: nil, to: .slow) }
+        for _ in 0..<down { tally.move(from: nil, to: .down) }
+        return tally
+    }
+}
