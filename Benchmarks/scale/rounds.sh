@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `sonde check --rounds N` on 50 HTTP targets (every 10 ms) against one local nginx: wall time and
-# peak RSS for N = 100, 200, 400, 800, so growth with rounds shows (the issue asks for linear).
+# peak RSS for N = 125, 250, 500, 1000, so growth with rounds shows (the issue asks for linear).
 #   SONDE_BIN=.build-release/release/sonde Benchmarks/scale/rounds.sh    (needs nginx, GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -24,7 +24,7 @@ trap 'kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; rm -rf "$work"' EXIT
     done
 } > "$work/rounds.yml"
 printf '%-8s %10s %12s %14s\n' rounds seconds "peak RSS MB" "ms per round"
-for rounds in 100 200 400 800; do
+for rounds in 125 250 500 1000; do
     /usr/bin/time -f '%e %M' -o "$work/time" "$sonde" check "$work/rounds.yml" --rounds "$rounds" --no-history >/dev/null || true
     read -r seconds kb < "$work/time"
     awk -v r="$rounds" -v s="$seconds" -v kb="$kb" 'BEGIN { printf "%-8d %10.2f %12.1f %14.2f\n", r, s, kb / 1024, s * 1000 / r }'

@@ -88,9 +88,8 @@ enum DeadlineRace {
     static func run(_ probe: any Probe, budget: Duration, grace: Duration) async -> ProbeOutcome {
         let first = FirstValue<ProbeOutcome>()
         let work = Task { first.offer(await probe.run(deadline: ContinuousClock.now + budget)) }
-        let timer = Task {
-            try? await Task.sleep(until: ContinuousClock.now + budget + grace, clock: .continuous)
-            if !Task.isCancelled { first.offer(.failed(.timeout(after: budget, during: "the probe"))) }
+        let watch = Backstop.shared.watch(until: ContinuousClock.now + budget + grace) {
+            first.offer(.failed(.timeout(after: budget, during: "the probe")))
         }
         let outcome = await withTaskCancellationHandler {
             await first.value()
@@ -98,7 +97,7 @@ enum DeadlineRace {
             first.offer(.failed(FailureReason(.other, "cancelled")))
         }
         work.cancel()
-        timer.cancel()
+        Backstop.shared.release(watch)
         return outcome
     }
 }
