@@ -57,8 +57,11 @@ public struct PhaseFamily: Sendable, Hashable {
         }
     }
 
-    /// Every family, in page order.
-    public static let all: [PhaseFamily] = [.http, .websocket, .database, .tcp, .prometheus, .grpc, .other]
+    /// Every family, in page order: the order kinds are declared in, each family once. Read from
+    /// `of`, so a family a new kind brings is on the page without a second list to keep.
+    public static let all: [PhaseFamily] = TargetKind.allCases.map(of).reduce(into: []) { families, family in
+        if !families.contains(family) { families.append(family) }
+    }
 
     func exportedName(_ phase: String) -> String? {
         skipped.contains(phase) ? nil : renamed[phase] ?? phase

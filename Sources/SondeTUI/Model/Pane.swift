@@ -15,6 +15,33 @@ public enum PaneID: String, Sendable, CaseIterable, Hashable {
         case .journeys, .modules, .events: false
         }
     }
+
+    /// Where a wide screen puts the pane: targets on the left, runs on the right, the log below.
+    public var column: PaneColumn {
+        switch self {
+        case .services, .databases, .websockets: .targets
+        case .journeys, .modules: .runs
+        case .events: .log
+        }
+    }
+
+    /// How early the pane gives up rows when the screen is short (lowest first): the log and the
+    /// suites before the live targets.
+    var shrinkRank: Int {
+        switch self {
+        case .events: 0
+        case .modules: 1
+        case .journeys: 2
+        case .databases: 3
+        case .websockets: 4
+        case .services: 5
+        }
+    }
+}
+
+/// The columns of a wide screen.
+public enum PaneColumn: Sendable {
+    case targets, runs, log
 }
 
 /// What fills the screen below the header.

@@ -13,8 +13,8 @@ public enum Layout {
             let rows = pane == .modules ? ModulesPane.lines(state, width: body.width).count : state.rowCount(pane)
             return max(1, rows) + 2
         }
-        let left = panes.filter { [.services, .databases, .websockets].contains($0) }
-        let right = panes.filter { [.journeys, .modules].contains($0) }
+        let left = panes.filter { $0.column == .targets }
+        let right = panes.filter { $0.column == .runs }
         guard body.width >= twoColumnWidth, !left.isEmpty, !right.isEmpty else {
             return stack(RoomChart.grow(panes.map { ($0, want($0)) }, height: body.height, state: state), in: body, flexible: .events)
         }
@@ -34,9 +34,9 @@ public enum Layout {
 
     /// Which panes give up rows first when the screen is short: the log and the suites before
     /// the live targets.
-    static let shrinkOrder: [PaneID] = [.events, .modules, .journeys, .databases, .websockets, .services]
+    static let shrinkOrder: [PaneID] = PaneID.allCases.sorted { $0.shrinkRank < $1.shrinkRank }
     /// Panes of targets probed right now: they shrink only once the others are down to one line.
-    static let livePanes: Set<PaneID> = [.databases, .websockets, .services]
+    static let livePanes: Set<PaneID> = Set(PaneID.allCases.filter(\.isTargetList))
 
     /// The event log keeps at least this many rows (three lines and its border) on wide screens.
     static let minimumEventsHeight = 5
