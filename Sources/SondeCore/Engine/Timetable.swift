@@ -156,10 +156,15 @@ struct Timetable {
 
     mutating func pause() { isPaused = true }
 
-    /// Ends a pause; jobs held by it are due at `now`.
+    /// Ends a pause; jobs held by it run from `now`, a fleet's spread as at its start
+    /// (`StartSpread`): ten thousand connections in one instant made every answer look slow.
     mutating func resume(now: Duration) {
         isPaused = false
-        for slot in held where entries[slot] != nil { schedule(slot, at: now) }
+        let spread = StartSpread(count: held.count)
+        for (index, slot) in held.enumerated() {
+            guard let interval = entries[slot]?.job.interval else { continue }
+            schedule(slot, at: now + spread.offset(index: index, interval: interval))
+        }
         held.removeAll()
     }
 

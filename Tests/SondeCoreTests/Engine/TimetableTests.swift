@@ -103,4 +103,19 @@ import Testing
         #expect(due.isEmpty)
         #expect(table.isEmpty)
     }
+
+    @Test func aFleetHeldByAPauseResumesSpreadNotInOneInstant() {
+        var table = Timetable()
+        let slots = (0..<1_000).map { table.add(job("job-\($0)", every: 10), first: .zero) }
+        _ = table.takeDue(now: .zero)
+        for slot in slots { table.finished(slot, now: .zero) }
+        table.pause()
+        let held = table.takeDue(now: .seconds(20))
+        #expect(held.isEmpty)
+        table.resume(now: .seconds(20))
+        let atOnce = table.takeDue(now: .seconds(20))
+        #expect(atOnce.count == StartSpread.burst, "one group at once")
+        let withinASecond = table.takeDue(now: .seconds(21))
+        #expect(atOnce.count + withinASecond.count == 1_000, "the rest at the start rate, all within a second")
+    }
 }
