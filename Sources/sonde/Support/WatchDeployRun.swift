@@ -32,7 +32,7 @@ enum WatchDeployRun {
             let log = WatchDeployLog(session: session, storesPlacedMarker: options.deploy != nil, redactor: config.redactor)
             var watch = watch
             for event in watch.start(at: started) { log.report(event) }
-            return await observe(watch, targets: targets, for: duration, session: session, log: log)
+            return await session.watchDeploy(watch, engine: Engine(targets: targets, factory: ProbeFactory.make), for: duration, report: log.report)
         }
         let outcome = decided.decide()
         if let comparison = decided.comparison {
@@ -40,35 +40,6 @@ enum WatchDeployRun {
         }
         say("\n" + config.redactor.redact(verdictLine(outcome, criterion: options.failOn)))
         return outcome.exitCode
-    }
-
-    /// Probes until the duration is over or the gate fails early; returns the watch as it ended.
-    static func observe(_ watch: DeployWatch, targets: [Target], for duration: Duration, session: Session, log: WatchDeployLog) async -> DeployWatch {
-        let engine = Engine(targets: targets, factory: ProbeFactory.make)
-        return await withTaskGroup(of: DeployWatch?.self) { group in
-            group.addTask {
-                try? await Task.sleep(for: duration)
-                return nil
-            }
-            group.addTask { [watch] in
-                var watch = watch
-                for await event in engine.events() {
-                    session.record(event)
-                    guard case .result(let result) = event else { continue }
-                    for change in watch.observe(result) {
-                        log.report(change)
-                        if case .failedEarly = change { return watch }
-                    }
-                }
-                return watch
-            }
-            var last = watch
-            for await value in group {
-                group.cancelAll()
-                if let value { last = value }
-            }
-            return last
-        }
     }
 
     /// Unbuffered, so a pipeline's log shows the marker and an early stop as they happen.
