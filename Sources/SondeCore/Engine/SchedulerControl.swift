@@ -108,12 +108,15 @@ public final class SchedulerControl: Sendable {
 
     /// Adds jobs to a run, each first due at `first(index)`.
     func add(_ jobs: [(job: ScheduledJob, stop: StopLatch?, first: Duration)], rounds: Int? = nil, to id: Int) {
+        let now = clock.now
         let driver = state.withLock { state -> CheckedContinuation<Void, Never>? in
             guard state.runs[id] != nil else { return nil }
             var earliest: Duration?
             for planned in jobs {
                 let poked = state.pendingPokes.remove(planned.job.name) != nil
-                state.runs[id]?.timetable.add(planned.job, first: planned.first, rounds: rounds, stop: planned.stop, poked: poked)
+                state.runs[id]?.timetable.add(
+                    planned.job, first: planned.first, rounds: rounds, stop: planned.stop, poked: poked, startsAtOnce: planned.first <= now
+                )
                 earliest = min(earliest ?? planned.first, planned.first)
             }
             return earliest.flatMap { Self.wake(id, at: $0, in: &state) }

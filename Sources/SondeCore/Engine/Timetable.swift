@@ -20,6 +20,9 @@ struct Timetable {
         var phase: Phase
         /// "Probe now" arrived: the next round runs at once, even while paused.
         var poked = false
+        /// The first round was due as the job came (not a place later in a fleet's spread): it
+        /// runs even while paused, so a new target shows a result at once.
+        let startsAtOnce: Bool
 
         var isStopped: Bool { stop?.isStopped ?? false }
     }
@@ -66,10 +69,11 @@ struct Timetable {
 
     /// Adds a job whose first round is due at `first`.
     @discardableResult
-    mutating func add(_ job: ScheduledJob, first: Duration, rounds: Int? = nil, stop: StopLatch? = nil, poked: Bool = false) -> Slot {
+    mutating func add(_ job: ScheduledJob, first: Duration, rounds: Int? = nil, stop: StopLatch? = nil, poked: Bool = false,
+                      startsAtOnce: Bool = true) -> Slot {
         let slot = nextSlot
         nextSlot += 1
-        entries[slot] = Entry(job: job, stop: stop, rounds: rounds, origin: first, phase: .running, poked: poked)
+        entries[slot] = Entry(job: job, stop: stop, rounds: rounds, origin: first, phase: .running, poked: poked, startsAtOnce: startsAtOnce)
         schedule(slot, at: first)
         return slot
     }
@@ -94,10 +98,10 @@ struct Timetable {
                 entries[top.slot] = nil
                 continue
             }
-            // A job's first round is never held by a pause (a new target shows a result at once);
-            // a poke is spent only by the round it brought forward.
+            // A first round due as its job came is not held by a pause (a new target shows a result
+            // at once); a poke is spent only by the round it brought forward.
             let first = entry.round == 0
-            if isPaused && !entry.poked && !first {
+            if isPaused && !entry.poked && !(first && entry.startsAtOnce) {
                 entry.phase = .held
                 entries[top.slot] = entry
                 held.append(top.slot)

@@ -118,4 +118,18 @@ import Testing
         let withinASecond = table.takeDue(now: .seconds(21))
         #expect(atOnce.count + withinASecond.count == 1_000, "the rest at the start rate, all within a second")
     }
+
+    @Test func aPauseHoldsAFleetsSpreadStartsButNotAFirstRoundDueAsItsJobCame() {
+        var table = Timetable()
+        table.pause()
+        table.add(job("now", every: 10), first: .zero)
+        table.add(job("spread", every: 10), first: .milliseconds(500), startsAtOnce: false)
+        let atStart = table.takeDue(now: .zero)
+        #expect(names(atStart) == ["now"])
+        let whilePaused = table.takeDue(now: .seconds(1))
+        #expect(whilePaused.isEmpty, "a place in the spread waits for the pause to end")
+        table.resume(now: .seconds(2))
+        let resumed = table.takeDue(now: .seconds(2))
+        #expect(names(resumed) == ["spread"])
+    }
 }
