@@ -26,6 +26,7 @@ import Testing
         // The resend loop is the only sleeper on the clock (an Alertmanager channel has no group window).
         await clock.waitUntilSleeping(1)
         clock.advance(by: .seconds(59))
+        #expect(clock.sleeping == 1, "the resend loop still asleep: its minute is not up")
         #expect(receiver.requests.count == 1, "not before the minute")
         clock.advance(by: .seconds(1))
         let resent = await receiver.waitFor(total: 2)

@@ -106,7 +106,7 @@ public final class SchedulerControl: Sendable {
         timer?.cancel()
     }
 
-    /// Adds jobs to a run, each first due at `first(index)`.
+    /// Adds jobs to a run, each first due at its `first`.
     func add(_ jobs: [(job: ScheduledJob, stop: StopLatch?, first: Duration)], rounds: Int? = nil, to id: Int) {
         let now = clock.now
         let driver = state.withLock { state -> CheckedContinuation<Void, Never>? in
