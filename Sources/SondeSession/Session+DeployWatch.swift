@@ -1,11 +1,17 @@
 import SondeCore
 
 extension Session {
-    /// `check --watch-deploy`'s loop: runs `engine` into this session until `duration` has passed
-    /// on the engine's clock, or the gate fails early, handing each change of the watch to
-    /// `report` as it happens. Returns the watch as it ended, to decide the verdict.
-    public func watchDeploy(_ watch: DeployWatch, engine: Engine, for duration: Duration,
+    /// `check --watch-deploy`'s loop: probes every target every `interval` into this session until
+    /// `duration` has passed on the session's clock, or the gate fails early, handing each change
+    /// of the watch to `report` as it happens. Returns the watch as it ended, to decide the verdict.
+    public func watchDeploy(_ watch: DeployWatch, every interval: Duration, for duration: Duration,
                             report: @escaping @Sendable (DeployWatch.Event) -> Void) async -> DeployWatch {
+        let targets = config.targets.map { target -> Target in
+            var target = target
+            target.interval = interval
+            return target
+        }
+        let engine = Engine(targets: targets, factory: probing.factory, scheduler: probing.scheduler)
         let clock = engine.scheduler.clock
         let end = clock.now + duration
         return await withTaskGroup(of: DeployWatch?.self) { group in

@@ -3,14 +3,16 @@ import SondeCore
 import SondeHistory
 import Synchronization
 
-/// One run of Sonde: the store every consumer reads, the history recorder, and deploy detection
-/// from reported versions, owned together for the length of a command (`Session.run`). The
-/// dashboard, `check`, `report` and `check --watch-deploy` feed it the engine's events and read
-/// the store; the command line only parses arguments and wires this up.
+/// One run of Sonde: the engines (`Session+Engines`), the store every consumer reads, the history
+/// recorder, and deploy detection from reported versions, owned together for the length of a
+/// command (`Session.run`). The dashboard, `agent`, `check`, `report` and `check --watch-deploy`
+/// probe through it and read the store; the command line only parses arguments and wires this up.
 public final class Session: Sendable {
     public let config: SondeConfig
     public let store: ObservationStore
     public let recorder: HistoryRecorder?
+    /// What every engine of this session probes with.
+    public let probing: Probing
     private let detector: Mutex<DeployDetector>
     private let ledger = Mutex(MarkerLedger())
     private let problems: @Sendable (String) -> Void
@@ -21,6 +23,7 @@ public final class Session: Sendable {
     init(setup: SessionSetup, versions: [String: String]) {
         config = setup.config
         recorder = setup.recorder
+        probing = setup.probing
         problems = setup.problems
         store = ObservationStore(
             Observations(limits: .forFleet(of: setup.config.targets.count), flapping: setup.config.history, alerts: setup.config.alerts),
@@ -72,9 +75,6 @@ public final class Session: Sendable {
         if let detected = detector.withLock({ $0.observe(result) }) { place(detected) }
     }
 
-    /// `observe:` for the engine loops of `check` and `report`.
-    public func observe(_ result: ProbeResult) async { record(.result(result)) }
-
     /// A deploy marker from anywhere (`--deploy`, a version change): into the store and history.
     public func place(_ marker: DeployMarker) {
         store.place(marker)
@@ -102,8 +102,12 @@ public final class Session: Sendable {
     }
 
     func seed(_ seed: SessionSeed) async {
+        // Reading more than the store keeps would only be dropped: at 10,000 targets that was
+        // 400 results each read to keep 60.
+        let kept = store.current().limits.log
+        let perTarget = min(seed.perTarget ?? kept, kept)
         guard let history = recorder?.store,
-              let found = try? await history.seed(perTarget: seed.perTarget, since: seed.now.addingTimeInterval(-seed.span)) else { return }
+              let found = try? await history.seed(perTarget: perTarget, since: seed.now.addingTimeInterval(-seed.span)) else { return }
         store.mutate { found.replay(into: &$0, judgingAlerts: false) }
     }
 

@@ -7,6 +7,8 @@ public struct SessionSetup: Sendable {
     public var config: SondeConfig
     /// Nil runs without history (`--no-history`, or a file that could not be opened).
     public var recorder: HistoryRecorder?
+    /// What the session's engines probe with (`Probing.none` for a session that only stores).
+    public var probing: Probing
     /// Start the store from what history holds (a restarted dashboard); nil starts empty.
     public var seed: SessionSeed?
     /// A marker placed when the session opens (`--deploy NAME`).
@@ -18,10 +20,11 @@ public struct SessionSetup: Sendable {
     public var problems: @Sendable (String) -> Void
 
     public init(
-        config: SondeConfig, recorder: HistoryRecorder?, seed: SessionSeed? = nil, deploy: String? = nil, now: Date = Date(),
+        config: SondeConfig, recorder: HistoryRecorder?, probing: Probing, seed: SessionSeed? = nil, deploy: String? = nil, now: Date = Date(),
         onChange: @escaping @Sendable () -> Void = {}, problems: @escaping @Sendable (String) -> Void = { _ in }) {
         self.config = config
         self.recorder = recorder
+        self.probing = probing
         self.seed = seed
         self.deploy = deploy
         self.now = now
@@ -32,13 +35,14 @@ public struct SessionSetup: Sendable {
 
 /// How much of history a restarted dashboard starts from.
 public struct SessionSeed: Sendable {
-    /// Results per target (the dashboard's own log length).
-    public var perTarget: Int
+    /// Results per target; never more than the session's store keeps (`Observations.Limits.log`,
+    /// which shrinks for a fleet), and nil for just that many.
+    public var perTarget: Int?
     /// How far back, in seconds.
     public var span: TimeInterval
     public var now: Date
 
-    public init(perTarget: Int, span: TimeInterval = 3600, now: Date = Date()) {
+    public init(perTarget: Int? = nil, span: TimeInterval = 3600, now: Date = Date()) {
         self.perTarget = perTarget
         self.span = span
         self.now = now

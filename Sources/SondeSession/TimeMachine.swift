@@ -41,6 +41,7 @@ public final class TimeMachine: Sendable {
             at: moment, targets: config.targets.map(\.name), perTarget: window.perTarget, span: window.span
         )
         var observed = Observations(flapping: config.history, alerts: config.alerts)
+        observed.countOnly(config.targets.map(\.name))
         seed.replay(into: &observed, judgingAlerts: true)
         return observed
     }

@@ -23,8 +23,7 @@ private final class Reported: Sendable {
     @Test func aTargetDownAfterTheMarkerStopsTheWatchEarlyAndEveryResultIsInTheStore() async throws {
         let clock = ManualClock()
         let control = SchedulerControl(clock: clock)
-        let target = Target(name: "api", interval: .seconds(1), timeout: .seconds(1), probe: .tcp(TCPSpec(host: "127.0.0.1", port: 9)))
-        let engine = Engine(targets: [target], factory: { _ in BrokenProbe() }, scheduler: Scheduler(control: control))
+        let target = Target(name: "api", interval: .seconds(30), timeout: .seconds(1), probe: .tcp(TCPSpec(host: "127.0.0.1", port: 9)))
         // A full baseline from history: the marker is placed at the start, every live result is after it.
         let history = (0..<6).map { second in
             ProbeResult(target: "api", kind: .tcp, status: .up, outcome: ProbeOutcome(latency: .milliseconds(5)), latencyTarget: nil,
@@ -32,12 +31,13 @@ private final class Reported: Sendable {
         }
         var watch = DeployWatch(targets: ["api"], gate: DeployGate(criterion: .down), history: history, markerName: "v2")
         let reported = Reported()
-        let setup = SessionSetup(config: SondeConfig(environment: "test", targets: [target]), recorder: nil, problems: { _ in })
+        let probing = Probing(factory: { _ in BrokenProbe() }, commands: Probing.none.commands, scheduler: Scheduler(control: control))
+        let setup = SessionSetup(config: SondeConfig(environment: "test", targets: [target]), recorder: nil, probing: probing)
         let (ended, _) = try await Session.run(setup) { session in
             for event in watch.start(at: Date()) { reported.append(event) }
             let started = watch
             let watching = Task {
-                await session.watchDeploy(started, engine: engine, for: .seconds(600), report: reported.append)
+                await session.watchDeploy(started, every: .seconds(1), for: .seconds(600), report: reported.append)
             }
             // Round 1 now, round 2 a second later on the test clock: two down in a row after the marker.
             await control.waitUntilSettled(waiting: 1)

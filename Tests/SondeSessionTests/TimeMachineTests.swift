@@ -55,7 +55,7 @@ import Testing
         #expect(observed.markers.isEmpty, "the deploy had not landed yet")
         #expect(observed.suites["e2e"]?.readAt == Self.at(-10))
         #expect(observed.suites["e2e"]?.status == .up)
-        #expect(observed.counts(["backend", "auth"]) == (up: 2, slow: 0, down: 0))
+        #expect((observed.tally.up, observed.tally.slow, observed.tally.down) == (2, 0, 0), "the header counts the config's targets")
     }
 
     @Test func afterTheDeployTheFailureTheMarkerAndTheChangeAreThere() async throws {
@@ -69,7 +69,7 @@ import Testing
         #expect(observed.suites["e2e"]?.readAt == Self.at(10))
         #expect(observed.suites["e2e"]?.modules.first?.failedTests == ["test_checkout"])
         #expect(observed.suiteReadings["e2e"]?.count == 2, "the earlier reading is what the failure is judged against")
-        #expect(observed.counts(["backend", "auth"]) == (up: 1, slow: 0, down: 1))
+        #expect((observed.tally.up, observed.tally.slow, observed.tally.down) == (1, 0, 1))
     }
 
     @Test func theReadIsBoundedToTheWindowBeforeTheMoment() async throws {

@@ -4,30 +4,28 @@ import Foundation
 /// change rarely) and gathers what they found into a `Report`.
 public enum ReportCollector {
     public static func collect(
-        config: SondeConfig, rounds: Int, factory: @escaping ProbeFactory, commands: any CommandRunning,
+        config: SondeConfig, rounds: Int, factory: @escaping ProbeFactory, commands: any CommandRunning, scheduler: Scheduler = Scheduler(),
         targets: [Target]? = nil, journeys: [JourneySpec]? = nil, includeSuites: Bool = true,
-        observe: (@Sendable (ProbeResult) async -> Void)? = nil,
-        observeSuite: (@Sendable (SuiteResult) async -> Void)? = nil
+        observe: (@Sendable (EngineEvent) async -> Void)? = nil
     ) async -> Report {
         let started = Date()
         let targets = targets ?? config.targets
         let journeys = journeys ?? config.journeys
         let watchers = includeSuites ? SuiteWatcher.all(for: config, commands: commands) : []
         async let suiteResults = readOnce(watchers)
-        let engine = Engine(targets: targets, journeys: journeys, factory: factory)
+        let engine = Engine(targets: targets, journeys: journeys, factory: factory, scheduler: scheduler)
         var results: [ProbeResult] = []
         var journeyRuns: [JourneyResult] = []
         for await event in engine.events(rounds: rounds) {
             switch event {
-            case .result(let result):
-                results.append(result)
-                await observe?(result)
+            case .result(let result): results.append(result)
             case .journey(let run): journeyRuns.append(run)
             case .suite: break
             }
+            await observe?(event)
         }
         let suites = await suiteResults
-        for suite in suites { await observeSuite?(suite) }
+        for suite in suites { await observe?(.suite(suite)) }
         return Report(
             environment: config.environment, started: started, finished: Date(), rounds: rounds, targets: targets,
             results: results, journeys: journeys, journeyRuns: journeyRuns, suites: suites, flapping: config.history

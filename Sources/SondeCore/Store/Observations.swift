@@ -244,20 +244,6 @@ public struct Observations: Sendable {
         let shown = names.filter { marker.target == nil || $0 == marker.target }
         return DeployComparison(marker: marker, samples: shown.map { ($0, Array(targets[$0]?.value.log ?? RingBuffer(capacity: 1))) })
     }
-
-    /// Up / slow / down counts over `names` that have a result.
-    public func counts<Names: Sequence<String>>(_ names: Names) -> (up: Int, slow: Int, down: Int) {
-        var counts = (up: 0, slow: 0, down: 0)
-        for name in names {
-            switch targets[name]?.value.status {
-            case .up: counts.up += 1
-            case .slow: counts.slow += 1
-            case .down: counts.down += 1
-            case nil: break
-            }
-        }
-        return counts
-    }
 }
 
 /// A figure one service reports about one dependency: `backend` says `postgres 101 ms`.

@@ -38,17 +38,23 @@ enum RoomChart {
 
     /// Each row's target when they are few enough for a chart apiece, else the selected one.
     static func subjects(_ state: DashboardState, pane: PaneID, rows: Int) -> [String] {
-        let names: [String]
-        switch pane {
-        case .services: names = state.serviceRows.map(\.name)
-        case .websockets: names = state.websocketRows.map(\.name)
-        case .databases: names = state.databaseRows.map(\.targetName)
-        case .journeys, .modules, .events: names = []
+        // Names are read row by row: a pane can list thousands, and a chart apiece is for a few.
+        let count = state.rowCount(pane)
+        let name: (Int) -> String? = { row in
+            switch pane {
+            case .services: state.serviceRows[safe: row]?.name
+            case .websockets: state.websocketRows[safe: row]?.name
+            case .databases: state.databaseRows[safe: row]?.targetName
+            case .journeys, .modules, .events: nil
+            }
         }
-        if names.count > 1, names.count <= 4, rows / names.count >= minimumRows + 1 { return names }
+        if count > 1, count <= 4, rows / count >= minimumRows + 1 {
+            let names = (0..<count).compactMap(name)
+            if names.count == count { return names }
+        }
         // The selection of the focused list of targets, else the host's own.
         if state.focus.isTargetList, let selected = state.selectedTarget { return [selected] }
-        return names[safe: state.selectedRow(pane)].map { [$0] } ?? []
+        return name(state.selectedRow(pane)).map { [$0] } ?? []
     }
 
     static func draw(_ state: DashboardState, pane: PaneID, in rect: Rect, into canvas: inout Canvas) {

@@ -7,6 +7,7 @@ extension DashboardState {
     public mutating func adopt(_ config: SondeConfig) {
         environment = config.environment
         targets = config.targets.map { TargetInfo($0, redactor: config.redactor) }
+        observed.countOnly(config.targets.map(\.name))
         configuredSuites = config.suites.map(\.name)
         journeyNames = config.journeys.map(\.name)
         redactor = config.redactor

@@ -5,6 +5,7 @@ extension DashboardState {
     /// columns. Results arrive through the store like any others, keyed `target @ location`.
     public mutating func adopt(_ board: FleetBoard) {
         fleet = board
+        observed.countOnly(board.storeNames)
         if let environment = board.environment { self.environment = environment }
         targets = board.rows.map { row in
             TargetInfo(name: row.target, kind: row.kind, latencyTarget: nil,

@@ -132,12 +132,11 @@ public struct DashboardState: Sendable {
 
     public func info(_ name: String) -> TargetInfo? { targets.first { $0.name == name } }
 
-    /// Up / slow / down counts over targets that have a result (over every target and location of a fleet).
+    /// Up / slow / down over the targets that have a result (every target and location of a
+    /// fleet): the store's tally, which whoever names the targets (a session, a reload, a fleet
+    /// board, the time machine) sets to count exactly those.
     public var counts: (up: Int, slow: Int, down: Int) {
-        if let fleet { return observed.counts(fleet.storeNames) }
-        // The store's tally once the session named what it counts; a state driven by messages alone counts here.
-        if observed.counted != nil { return (observed.tally.up, observed.tally.slow, observed.tally.down) }
-        return observed.counts(targets.lazy.map(\.name))
+        (observed.tally.up, observed.tally.slow, observed.tally.down)
     }
 }
 

@@ -42,12 +42,11 @@ extension DashboardState {
 
     public var websocketRows: [TargetInfo] { targetRows.websockets }
 
-    public var databaseRows: [DatabaseRow] {
-        let direct = targetRows.databases.map { DatabaseRow.direct($0) }
+    public var databaseRows: DatabaseRows {
         // Every figure ever reported stays listed (a service that stops answering keeps its last
         // values on screen, marked stale), in the order they first appeared.
-        let reported = reportedKeys.filter { matchesFilter($0.metric) || matchesFilter($0.service) }.map(DatabaseRow.reported)
-        return direct + reported
+        let reported = filter.isEmpty ? reportedKeys : reportedKeys.filter { matchesFilter($0.metric) || matchesFilter($0.service) }
+        return DatabaseRows(direct: targetRows.databases, directNameWidth: targetRows.databasesNameWidth, reported: reported)
     }
 
     /// What the Modules pane lists and selects, in its order: suites that could not be read

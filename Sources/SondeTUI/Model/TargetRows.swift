@@ -11,6 +11,7 @@ public struct TargetRows: Sendable {
     /// Display width of the longest name in each list.
     public private(set) var servicesNameWidth = 0
     public private(set) var websocketsNameWidth = 0
+    public private(set) var databasesNameWidth = 0
 
     init() {}
 
@@ -26,6 +27,7 @@ public struct TargetRows: Sendable {
                 websocketsNameWidth = max(websocketsNameWidth, DisplayWidth.of(target.name))
             case .databases:
                 databases.append(target.name)
+                databasesNameWidth = max(databasesNameWidth, DisplayWidth.of(target.name))
             }
         }
     }

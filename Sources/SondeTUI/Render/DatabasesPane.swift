@@ -7,15 +7,12 @@ enum DatabasesPane {
     /// Lines for the rows in `window` only: a pane of thousands of targets draws what fits.
     static func lines(_ state: DashboardState, width: Int, window: Range<Int>) -> [Line] {
         let rows = state.databaseRows
-        let names = rows.map { row -> String in
-            if case .reported(let key) = row { return key.metric }
-            return row.targetName
-        }
-        let columns = TargetColumns(names: names, width: width, fixed: 8 + 1 + 22 + 1)
+        let columns = TargetColumns(longestName: rows.nameWidth, width: width, fixed: 8 + 1 + 22 + 1)
         let (sparkWidth, reasonWidth) = columns.split
         let g = state.glyphs
         let shown = window.clamped(to: rows.indices)
-        return zip(rows[shown], names[shown]).map { row, name in
+        return rows[shown].map { row in
+            let name = row.name
             var line: Line
             let history: [Double?]
             var markers: [Int] = []

@@ -20,10 +20,6 @@ struct TargetColumns {
     let name: Int
     let rest: Int
 
-    init(names: [String], width: Int, fixed: Int) {
-        self.init(longestName: names.map { DisplayWidth.of($0) }.max() ?? 8, width: width, fixed: fixed)
-    }
-
     /// `longestName`: display width of the longest name the pane lists.
     init(longestName: Int, width: Int, fixed: Int) {
         name = min(max(8, longestName), 22)

@@ -3,7 +3,6 @@ import Foundation
 import SondeAlerts
 import SondeCore
 import SondeMetrics
-import SondeProbes
 import SondeSession
 
 /// `sonde agent CONFIG --metrics ADDR`: the engine, store and history with no terminal, for
@@ -31,28 +30,25 @@ struct AgentCommand: AsyncParsableCommand {
         // Installed before anything runs, so a SIGTERM during start-up is not a hard kill.
         let signals = StopSignals()
         defer { signals.cancel() }
-        let setup = SessionSetup(config: loaded, recorder: recorder, deploy: deploy, problems: { log.say($0) })
+        let setup = SessionSetup(config: loaded, recorder: recorder, probing: .sonde, deploy: deploy, problems: { log.say($0) })
         let (stopped, _) = try await Session.run(setup) { session in
             let server = try await metrics.start(for: session)
             log.say(Self.startLine(loaded, metricsURL: server?.url))
             // No terminal here: the terminal channel is off; the others deliver as in watch.
             let alerts = AlertsRun.start(loaded, store: session.store, terminal: nil, attach: session.attach)
-            let outputs = AgentOutputs(session: session, log: log)
-            let engine = ReloadableEngine(config: loaded, factory: ProbeFactory.make, commands: SuiteCommandRunner(), emit: outputs.deliver)
-            let probing = Task { await engine.run() }
-            // The file is watched, and SIGHUP reads it at once (as systemd's ExecReload sends).
-            let reloader = ConfigReloader(config: loaded, path: config.path)
-            let reload: @Sendable (ConfigReload) async -> Void = { outcome in
-                log.say(outcome.summary(LiveConfig.apply(outcome, engine: engine, store: session.store, machine: nil)))
-                if case .refused(let problems) = outcome { for problem in problems { log.say("  \(problem)") } }
+            let signal = await session.probingLive(also: log.observe) { live in
+                // The file is watched, and SIGHUP reads it at once (as systemd's ExecReload sends).
+                let reloader = ConfigReloader(config: loaded, path: config.path)
+                let reload: @Sendable (ConfigReload) async -> Void = { outcome in
+                    log.say(outcome.summary(LiveConfig.apply(outcome, to: live, machine: nil)))
+                    if case .refused(let problems) = outcome { for problem in problems { log.say("  \(problem)") } }
+                }
+                let watching = Task { await reloader.watch(reload) }
+                defer { watching.cancel() }
+                let hangup = HangupSignal { Task { if let outcome = reloader.check() { await reload(outcome) } } }
+                defer { hangup.cancel() }
+                return await signals.next()
             }
-            let watching = Task { await reloader.watch(reload) }
-            let hangup = HangupSignal { Task { if let outcome = reloader.check() { await reload(outcome) } } }
-            defer { hangup.cancel() }
-            let signal = await signals.next()
-            probing.cancel()
-            watching.cancel()
-            await probing.value
             await alerts?.stop()
             await server?.stop()
             return signal
@@ -72,18 +68,5 @@ struct AgentCommand: AsyncParsableCommand {
         case SIGINT: "SIGINT"
         default: "signal \(number)"
         }
-    }
-}
-
-/// Where the agent's engine events go: the session (store and history) first, then every other
-/// output. The one place to attach another consumer (alerts), so it sees what the store saw.
-struct AgentOutputs: Sendable {
-    let session: Session
-    let log: AgentLog
-
-    @Sendable func deliver(_ event: EngineEvent) async {
-        session.record(event)
-        if Task.isCancelled { return }
-        log.observe(event)
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SondeCore
-import SondeProbes
 import SondeSession
 
 struct CheckCommand: AsyncParsableCommand {
@@ -34,8 +33,11 @@ struct CheckCommand: AsyncParsableCommand {
                 print(NagiosReport.unknown("\(config.path) has problems; run sonde validate \(config.path)"))
                 throw ExitCode(3)
             }
-            let summary = CheckSummary(environment: loaded.environment, started: Date(), targets: loaded.targets,
-                                       results: await CheckRun.results(of: loaded, rounds: rounds))
+            let started = Date()
+            let (results, _) = try await Session.run(SessionSetup(config: loaded, recorder: nil, probing: .sonde)) { session in
+                await session.probeRounds(rounds)
+            }
+            let summary = CheckSummary(environment: loaded.environment, started: started, targets: loaded.targets, results: results)
             print(NagiosReport.line(summary, redactor: loaded.redactor))
             let code = NagiosReport.exitCode(summary)
             if code != 0 { throw ExitCode(code) }
@@ -48,10 +50,11 @@ struct CheckCommand: AsyncParsableCommand {
             if code != 0 { throw ExitCode(code) }
             return
         }
-        let setup = SessionSetup(config: loaded, recorder: try await history.openRecorder(for: loaded), deploy: deploys.deploy, problems: StandardError.say)
+        let setup = SessionSetup(
+            config: loaded, recorder: try await history.openRecorder(for: loaded), probing: .sonde, deploy: deploys.deploy, problems: StandardError.say)
         let started = Date()
         let (results, closing) = try await Session.run(setup) { session in
-            await CheckRun.results(of: loaded, rounds: rounds, observe: session.observe)
+            await session.probeRounds(rounds)
         }
         let summary = CheckSummary(environment: loaded.environment, started: started, targets: loaded.targets, results: results)
         let recent = await closing.recorded(perTarget: loaded.history.flapWindow) ?? results
@@ -68,19 +71,4 @@ struct CheckCommand: AsyncParsableCommand {
 
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
     case table, nagios
-}
-
-/// Runs every target for a number of rounds and collects the results.
-enum CheckRun {
-    static func results(of config: SondeConfig, rounds: Int, observe: (@Sendable (ProbeResult) async -> Void)? = nil) async -> [ProbeResult] {
-        let engine = Engine(targets: config.targets, factory: ProbeFactory.make)
-        var results: [ProbeResult] = []
-        for await event in engine.events(rounds: rounds) {
-            if case .result(let result) = event {
-                results.append(result)
-                await observe?(result)
-            }
-        }
-        return results
-    }
 }

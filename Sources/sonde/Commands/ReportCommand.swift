@@ -3,7 +3,6 @@ import Foundation
 import SondeCore
 import SondeHTML
 import SondeHistory
-import SondeProbes
 import SondeSession
 
 struct ReportCommand: AsyncParsableCommand {
@@ -46,11 +45,9 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try ConfigLoading.load(config.path)
-        let setup = SessionSetup(config: loaded, recorder: try await history.openRecorder(for: loaded), problems: StandardError.say)
+        let setup = SessionSetup(config: loaded, recorder: try await history.openRecorder(for: loaded), probing: .sonde, problems: StandardError.say)
         var (report, closing) = try await Session.run(setup) { session in
-            var report = await ReportCollector.collect(
-                config: loaded, rounds: rounds, factory: ProbeFactory.make, commands: SuiteCommandRunner(), observe: session.observe,
-                observeSuite: { session.record(.suite($0)) })
+            var report = await session.report(rounds: rounds)
             // The store compared each suite with its earlier runs (seeded from history).
             report.suiteTrends = session.store.snapshot().suiteTrends
             return report

@@ -3,7 +3,6 @@ import Foundation
 import SondeAlerts
 import SondeCore
 import SondeHistory
-import SondeProbes
 import SondeSession
 import SondeTUI
 
@@ -52,7 +51,7 @@ enum DashboardRunner {
         let themes = try themes(flags)
         let mailbox = Mailbox()
         let setup = SessionSetup(
-            config: config, recorder: recorder, seed: SessionSeed(perTarget: DashboardState.resultLogLimit), deploy: deploy,
+            config: config, recorder: recorder, probing: .sonde, seed: SessionSeed(), deploy: deploy,
             // One poke per burst: the curses thread draws store snapshots, never the engine.
             onChange: { mailbox.send(.storeChanged) },
             // Said once curses has closed: stderr under curses would scribble on the screen.
@@ -64,42 +63,39 @@ enum DashboardRunner {
             // The terminal channel's bytes go out between frames, on the curses thread.
             let terminal = TerminalOutput(insideTmux: ProcessInfo.processInfo.environment["TMUX"] != nil) { mailbox.send(.terminalBytes($0)) }
             let alerts = AlertsRun.start(config, store: session.store, terminal: terminal, attach: session.attach)
-            let engine = ReloadableEngine(config: config, factory: ProbeFactory.make, commands: SuiteCommandRunner(), emit: { session.record($0) })
-            let probing = Task { await engine.run() }
-            defer { probing.cancel() }
-            let machine = recorder.map { TimeMachine(history: $0.store, config: config) }
-            let reloading = config.sourcePath.map { path in
-                Task { await ConfigReloader(config: config, path: path).watch { outcome in
-                    let changes = LiveConfig.apply(outcome, engine: engine, store: session.store, machine: machine)
-                    switch outcome {
-                    case .applied(let applied): mailbox.send(.configApplied(applied, summary: outcome.summary(changes)))
-                    case .refused(let problems): mailbox.send(.configRefused(problems: problems.map(\.description)))
+            let exit = await session.probingLive { live in
+                let machine = recorder.map { TimeMachine(history: $0.store, config: config) }
+                let reloading = config.sourcePath.map { path in
+                    Task { await ConfigReloader(config: config, path: path).watch { outcome in
+                        let changes = LiveConfig.apply(outcome, to: live, machine: machine)
+                        switch outcome {
+                        case .applied(let applied): mailbox.send(.configApplied(applied, summary: outcome.summary(changes)))
+                        case .refused(let problems): mailbox.send(.configRefused(problems: problems.map(\.description)))
+                        }
+                    } }
+                }
+                defer { reloading?.cancel() }
+                let options = DashboardOptions(
+                    themes: themes, noColor: flags.noColor || TerminalCapabilities.noColorRequested(), ascii: flags.ascii, control: live.control,
+                    travel: machine.map(Self.travelSource), noTravel: noTravel, startAt: at
+                )
+                let history = recorder?.store
+                let hooks = DashboardHooks(onDeployMarker: { session.keep($0) }, onDetailOpened: { name in
+                    // Off the loop thread; the windows come back as a message. Without history the
+                    // detail view shows this session's uptime alone.
+                    guard let history else { return }
+                    Task {
+                        guard let windows = try? await history.uptime(target: name) else { return }
+                        mailbox.send(.uptime(target: name, windows: windows))
                     }
-                } }
-            }
-            defer { reloading?.cancel() }
-            let options = DashboardOptions(
-                themes: themes, noColor: flags.noColor || TerminalCapabilities.noColorRequested(), ascii: flags.ascii, control: engine.control,
-                travel: machine.map(Self.travelSource), noTravel: noTravel, startAt: at
-            )
-            let history = recorder?.store
-            let hooks = DashboardHooks(onDeployMarker: { session.keep($0) }, onDetailOpened: { name in
-                // Off the loop thread; the windows come back as a message. Without history the
-                // detail view shows this session's uptime alone.
-                guard let history else { return }
-                Task {
-                    guard let windows = try? await history.uptime(target: name) else { return }
-                    mailbox.send(.uptime(target: name, windows: windows))
-                }
-            })
-            let state = DashboardState(config: config)
-            let exit = await onOwnThread {
-                Result { () throws(TerminalError) in
-                    try DashboardApp.run(state: state, options: options, mailbox: mailbox, hooks: hooks, store: session.store)
+                })
+                let state = DashboardState(config: config)
+                return await onOwnThread {
+                    Result { () throws(TerminalError) in
+                        try DashboardApp.run(state: state, options: options, mailbox: mailbox, hooks: hooks, store: session.store)
+                    }
                 }
             }
-            probing.cancel()
-            reloading?.cancel()
             await alerts?.stop()
             await server?.stop()
             return exit

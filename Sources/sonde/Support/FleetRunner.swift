@@ -15,7 +15,11 @@ enum FleetRunner {
         var state = DashboardState(environment: "fleet", targets: [])
         state.adopt(reader.makeTracker().board)
         let reading = Task {
-            await reader.run(record: { store.record(.result($0)) }, publish: { mailbox.send(.fleet($0)) })
+            await reader.run(record: { store.record(.result($0)) }, publish: { board in
+                // The header counts the board's targets and locations, not ones that have left it.
+                store.mutate { $0.countOnly(board.storeNames) }
+                mailbox.send(.fleet(board))
+            })
         }
         defer { reading.cancel() }
         let options = DashboardOptions(

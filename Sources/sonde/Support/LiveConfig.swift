@@ -7,11 +7,10 @@ import SondeSession
 /// removed ones stop, unchanged ones keep their schedule) and to the time machine.
 enum LiveConfig {
     /// The jobs the engine changed, or nil when the config was refused.
-    static func apply(_ outcome: ConfigReload, engine: ReloadableEngine, store: ObservationStore, machine: TimeMachine?) -> JobChanges? {
+    static func apply(_ outcome: ConfigReload, to live: LiveProbing, machine: TimeMachine?) -> JobChanges? {
         guard case .applied(let config) = outcome else { return nil }
         machine?.adopt(config)
-        store.mutate { $0.countOnly(config.targets.map(\.name)) }
-        return engine.apply(config)
+        return live.apply(config)
     }
 }
 

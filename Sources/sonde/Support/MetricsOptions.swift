@@ -1,7 +1,6 @@
 import ArgumentParser
 import SondeCore
 import SondeMetrics
-import SondeProbes
 import SondeSession
 
 /// `--metrics HOST:PORT`, shared by `watch` and `agent`: serve /metrics and /probe for Prometheus.
@@ -27,7 +26,7 @@ struct MetricsOptions: ParsableArguments {
         guard let address else { return nil }
         let server = MetricsServer(
             labels: ExportLabels(config: session.config),
-            onDemand: ProbeOnDemand(config: session.config, factory: ProbeFactory.make),
+            onDemand: ProbeOnDemand(config: session.config, factory: session.probing.factory),
             observations: { session.store.current() }
         )
         do {

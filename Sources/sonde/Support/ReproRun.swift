@@ -1,6 +1,6 @@
 import ArgumentParser
 import SondeCore
-import SondeProbes
+import SondeSession
 
 /// `sonde check --repro`: probes the targets and journeys that carry `expect_failure:` and prints
 /// "expected / actual / verdict" for each.
@@ -12,9 +12,9 @@ enum ReproRun {
             StandardError.print("--repro: no target or journey has 'expect_failure:'; add one, written as in the incident (503, timeout, rejected, a reason)")
             throw ExitCode(2)
         }
-        let report = await ReportCollector.collect(
-            config: config, rounds: rounds, factory: ProbeFactory.make, commands: SuiteCommandRunner(), targets: targets, journeys: journeys, includeSuites: false
-        )
+        let (report, _) = try await Session.run(SessionSetup(config: config, recorder: nil, probing: .sonde)) { session in
+            await session.report(rounds: rounds, targets: targets, journeys: journeys, includeSuites: false)
+        }
         print(ReproText.render(report.verdicts, redactor: config.redactor))
         let code = ReproVerdicts.exitCode(report.verdicts)
         if code != 0 { throw ExitCode(code) }

@@ -1,7 +1,6 @@
 import Foundation
 import SondeCore
 import SondeHistory
-import SondeProbes
 import SondeSession
 
 /// `sonde check --watch-deploy`: probes every target at `--interval` for the duration, compares
@@ -14,25 +13,20 @@ enum WatchDeployRun {
         let baseline = options.baseline ?? duration
         let past = (try? await recorder?.store.results(since: started.addingTimeInterval(-baseline.seconds))) ?? []
         let versions = (try? await recorder?.store.lastVersions()) ?? [:]
-        let targets = config.targets.map { target -> Target in
-            var target = target
-            target.interval = options.interval
-            return target
-        }
         let watch = DeployWatch(
-            targets: targets.map(\.name), gate: DeployGate(criterion: options.failOn), history: past,
+            targets: config.targets.map(\.name), gate: DeployGate(criterion: options.failOn), history: past,
             markerName: options.deploy, versions: versions
         )
-        say("sonde: watching the deploy for \(duration.humanReadable), probing \(targets.count) target\(targets.count == 1 ? "" : "s") every \(options.interval.humanReadable); fail on \(options.failOn.rawValue)")
+        say("sonde: watching the deploy for \(duration.humanReadable), probing \(config.targets.count) target\(config.targets.count == 1 ? "" : "s") every \(options.interval.humanReadable); fail on \(options.failOn.rawValue)")
         say(baselineLine(watch, from: past, window: baseline))
         // The watch places its own marker once the baseline is full, so the session places none at
         // open; versions it sees change are stored by the session, and only said here.
-        let setup = SessionSetup(config: config, recorder: recorder, problems: StandardError.say)
+        let setup = SessionSetup(config: config, recorder: recorder, probing: .sonde, problems: StandardError.say)
         let (decided, _) = try await Session.run(setup) { session in
             let log = WatchDeployLog(session: session, storesPlacedMarker: options.deploy != nil, redactor: config.redactor)
             var watch = watch
             for event in watch.start(at: started) { log.report(event) }
-            return await session.watchDeploy(watch, engine: Engine(targets: targets, factory: ProbeFactory.make), for: duration, report: log.report)
+            return await session.watchDeploy(watch, every: options.interval, for: duration, report: log.report)
         }
         let outcome = decided.decide()
         if let comparison = decided.comparison {
