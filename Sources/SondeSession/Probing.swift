@@ -16,7 +16,7 @@ public struct Probing: Sendable {
 
     /// For a session that only reads and stores (a test of the store, the time machine): any probe
     /// it is asked to run fails, saying so.
-    public static let none = Probing(factory: { _ in NoProbe() }, commands: NoCommands())
+    public static let withoutProbes = Probing(factory: { _ in NoProbe() }, commands: NoCommands())
 }
 
 private struct NoProbe: Probe {

@@ -7,7 +7,7 @@ public struct SessionSetup: Sendable {
     public var config: SondeConfig
     /// Nil runs without history (`--no-history`, or a file that could not be opened).
     public var recorder: HistoryRecorder?
-    /// What the session's engines probe with (`Probing.none` for a session that only stores).
+    /// What the session's engines probe with (`Probing.withoutProbes` for a session that only stores).
     public var probing: Probing
     /// Start the store from what history holds (a restarted dashboard); nil starts empty.
     public var seed: SessionSeed?

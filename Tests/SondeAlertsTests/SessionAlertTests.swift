@@ -28,7 +28,7 @@ struct SessionAlertTests {
           rules: [{ name: down, when: down, for: 2, recover: 2, notify: [one, two] }]
         """)
         let statuses: [Status] = [.up, .down, .up, .down, .up, .down, .down, .down, .up, .up, .up]
-        let (_, _) = try await Session.run(SessionSetup(config: config, recorder: nil, probing: .none)) { session in
+        let (_, _) = try await Session.run(SessionSetup(config: config, recorder: nil, probing: .withoutProbes)) { session in
             guard let alerts = AlertsRun.start(config, store: session.store, terminal: nil, attach: session.attach) else { return }
             for (second, status) in statuses.enumerated() { session.record(.result(Self.result(status, at: second))) }
             await alerts.stop()

@@ -31,7 +31,7 @@ private final class Reported: Sendable {
         }
         var watch = DeployWatch(targets: ["api"], gate: DeployGate(criterion: .down), history: history, markerName: "v2")
         let reported = Reported()
-        let probing = Probing(factory: { _ in BrokenProbe() }, commands: Probing.none.commands, scheduler: Scheduler(control: control))
+        let probing = Probing(factory: { _ in BrokenProbe() }, commands: Probing.withoutProbes.commands, scheduler: Scheduler(control: control))
         let setup = SessionSetup(config: SondeConfig(environment: "test", targets: [target]), recorder: nil, probing: probing)
         let (ended, _) = try await Session.run(setup) { session in
             for event in watch.start(at: Date()) { reported.append(event) }

@@ -29,7 +29,7 @@ private func target(_ name: String) -> Target {
         let clock = ManualClock()
         let control = SchedulerControl(clock: clock)
         let probe = DeployingProbe()
-        let probing = Probing(factory: { _ in probe }, commands: Probing.none.commands, scheduler: Scheduler(control: control))
+        let probing = Probing(factory: { _ in probe }, commands: Probing.withoutProbes.commands, scheduler: Scheduler(control: control))
         let setup = SessionSetup(config: SondeConfig(environment: "test", targets: [target("api")]), recorder: nil, probing: probing)
         let (results, closing) = try await Session.run(setup) { session in
             let rounds = Task { await session.probeRounds(2) }
@@ -46,7 +46,7 @@ private func target(_ name: String) -> Target {
     @Test func liveProbingTakesAReloadCountsItsTargetsAndStopsWithItsBody() async throws {
         let clock = ManualClock()
         let control = SchedulerControl(clock: clock)
-        let probing = Probing(factory: { _ in UpProbe() }, commands: Probing.none.commands, scheduler: Scheduler(control: control))
+        let probing = Probing(factory: { _ in UpProbe() }, commands: Probing.withoutProbes.commands, scheduler: Scheduler(control: control))
         let first = SondeConfig(environment: "test", targets: [target("a")])
         let setup = SessionSetup(config: first, recorder: nil, probing: probing)
         _ = try await Session.run(setup) { session in
@@ -72,14 +72,14 @@ private func target(_ name: String) -> Target {
         let kept = Observations.Limits.forFleet(of: 2_000).log
         #expect(kept == 200)
         let start = Date().addingTimeInterval(-600)
-        _ = try await Session.run(SessionSetup(config: fleet, recorder: HistoryRecorder(store: history.store), probing: .none)) { session in
+        _ = try await Session.run(SessionSetup(config: fleet, recorder: HistoryRecorder(store: history.store), probing: .withoutProbes)) { session in
             for n in 1...250 {
                 session.record(.result(ProbeResult(
                     target: "api", kind: .tcp, status: .up, outcome: ProbeOutcome(latency: .milliseconds(5)), latencyTarget: nil,
                     startedAt: start.addingTimeInterval(Double(n)), sequence: n)))
             }
         }
-        let setup = SessionSetup(config: fleet, recorder: HistoryRecorder(store: history.store), probing: .none, seed: SessionSeed())
+        let setup = SessionSetup(config: fleet, recorder: HistoryRecorder(store: history.store), probing: .withoutProbes, seed: SessionSeed())
         let (count, _) = try await Session.run(setup) { session in session.store.snapshot()[target: "api"]?.count }
         #expect(count == kept)
     }

@@ -53,7 +53,7 @@ import Testing
 
     @Test func withoutHistoryTheStoreStillFillsAndNothingIsRecorded() async throws {
         let said = Mutex<[String]>([])
-        let setup = SessionSetup(config: config, recorder: nil, probing: .none, seed: SessionSeed(perTarget: 10), problems: { line in said.withLock { $0.append(line) } })
+        let setup = SessionSetup(config: config, recorder: nil, probing: .withoutProbes, seed: SessionSeed(perTarget: 10), problems: { line in said.withLock { $0.append(line) } })
         let (_, closing) = try await Session.run(setup) { session in
             session.record(.result(result(1, version: "1")))
             session.record(.result(result(2, version: "2")))
@@ -66,7 +66,7 @@ import Testing
 
     @Test func theStoreIsPokedOncePerBurstUntilItIsRead() async throws {
         let pokes = Atomic<Int>(0)
-        let setup = SessionSetup(config: config, recorder: nil, probing: .none, onChange: { pokes.add(1, ordering: .relaxed) })
+        let setup = SessionSetup(config: config, recorder: nil, probing: .withoutProbes, onChange: { pokes.add(1, ordering: .relaxed) })
         _ = try await Session.run(setup) { session in
             for n in 1...5 { session.record(.result(result(n, version: nil))) }
             #expect(pokes.load(ordering: .relaxed) == 1)

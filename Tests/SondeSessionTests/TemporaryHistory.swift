@@ -17,6 +17,6 @@ final class TemporaryHistory: Sendable {
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     func setup(seed: SessionSeed? = nil, deploy: String? = nil) -> SessionSetup {
-        SessionSetup(config: config, recorder: HistoryRecorder(store: store), probing: .none, seed: seed, deploy: deploy)
+        SessionSetup(config: config, recorder: HistoryRecorder(store: store), probing: .withoutProbes, seed: seed, deploy: deploy)
     }
 }
