@@ -29,3 +29,7 @@ struct SharedValue<Value: Sendable>: Sendable {
         return change(&storage.value)
     }
 }
+
+extension SharedValue: Equatable where Value: Equatable {
+    static func == (lhs: SharedValue, rhs: SharedValue) -> Bool { lhs.value == rhs.value }
+}
