@@ -125,6 +125,31 @@ private let marker = DeployMarker(name: "v2", at: markerAt, source: .flag)
         #expect(detector.current["api"] == nil)
     }
 
+    @Test func theWindowIsTheResultsSeenUntilThereAreN() {
+        var detector = IntermittencyDetector(failures: 2, window: 5)
+        var found: Intermittency?
+        for (i, status) in [Status.down, .up, .down].enumerated() {
+            if case .started(let started)? = detector.record(result("api", at: i, status: status, reason: "refused")) { found = started }
+        }
+        #expect(found?.summary == "failed 2 of the last 3")
+        #expect(found?.reasons == ["refused"])
+    }
+
+    @Test func aFailureLeavesTheWindowAfterNMoreResults() {
+        var detector = IntermittencyDetector(failures: 2, window: 5)
+        for i in 0..<100 { #expect(detector.record(result("api", at: i)) == nil) }
+        #expect(detector.record(result("api", at: 100, status: .down)) == nil)
+        for i in 101..<105 { #expect(detector.record(result("api", at: i)) == nil) }
+        // The down at 100 is now six results back: a second failure is one of the last five.
+        #expect(detector.record(result("api", at: 105, status: .down)) == nil)
+        guard case .started(let found)? = detector.record(result("api", at: 106, status: .down)) else {
+            Issue.record("two failures of the last five should be intermittent")
+            return
+        }
+        #expect(found.summary == "failed 2 of the last 5")
+        #expect(found.failedAt == [Date(timeIntervalSince1970: 1_000_105), Date(timeIntervalSince1970: 1_000_106)])
+    }
+
     @Test func downForTheWholeWindowIsDownNotIntermittent() {
         let results = (0..<5).map { result("api", at: $0, status: .down) }
         #expect(IntermittencyDetector.assess(results, failures: 2, window: 5) == nil)

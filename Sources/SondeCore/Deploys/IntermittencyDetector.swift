@@ -32,25 +32,30 @@ public struct IntermittencyDetector: Sendable, Equatable {
         case ended(target: String)
     }
 
-    private struct Entry: Sendable, Equatable {
-        var down: Bool
+    /// A down result: when, why, and its place among the target's results.
+    private struct Down: Sendable, Equatable {
+        var number: Int
         var at: Date
         var reason: String?
     }
 
-    /// One target's last n results, and how many of them were down: most results of a
-    /// healthy fleet need no assessment at all (fewer than k failures in the window).
+    /// One target's last n results, as how many there were and which of them were down: a
+    /// healthy target's track is two words (no list), and most results of a healthy fleet need
+    /// no assessment at all (fewer than k failures in the window).
     private struct Track: Sendable, Equatable {
-        var entries: [Entry] = []
-        var down = 0
+        /// Results seen; the window is the last `window` of them.
+        var seen = 0
+        /// The down results in the window, oldest first.
+        var downs: [Down] = []
 
-        mutating func add(_ entry: Entry, keeping window: Int) {
-            entries.append(entry)
-            if entry.down { down += 1 }
-            guard entries.count > window else { return }
-            let dropped = entries.count - window
-            down -= entries.prefix(dropped).count(where: \.down)
-            entries.removeFirst(dropped)
+        /// Results in the window: "failed 2 of the last 5" while fewer than n exist.
+        func count(keeping window: Int) -> Int { min(seen, window) }
+
+        mutating func add(at: Date, down: Bool, reason: String?, keeping window: Int) {
+            seen += 1
+            if down { downs.append(Down(number: seen, at: at, reason: reason)) }
+            let oldest = seen - window
+            if let first = downs.first, first.number <= oldest { downs.removeAll { $0.number <= oldest } }
         }
     }
 
@@ -72,11 +77,11 @@ public struct IntermittencyDetector: Sendable, Equatable {
     @discardableResult
     public mutating func record(_ result: ProbeResult) -> Change? {
         let down = result.status == .down
-        // Changed in place: copying the entries out and back made every result copy them.
-        recent[result.target, default: Track()].add(Entry(down: down, at: result.startedAt, reason: down ? result.reason?.message : nil), keeping: window)
+        // Changed in place: copying the track out and back made every result copy it.
+        recent[result.target, default: Track()].add(at: result.startedAt, down: down, reason: down ? result.reason?.message : nil, keeping: window)
         guard let track = recent[result.target] else { return nil }
         let was = current[result.target] != nil
-        let found = track.down >= failures ? Self.assess(track.entries, target: result.target, failures: failures, window: window) : nil
+        let found = track.downs.count >= failures ? Self.assess(track, target: result.target, failures: failures, window: window) : nil
         if was || found != nil { current[result.target] = found }
         switch (was, found) {
         case (false, let found?): return .started(found)
@@ -89,16 +94,21 @@ public struct IntermittencyDetector: Sendable, Equatable {
     public static func assess(_ results: [ProbeResult], failures k: Int, window n: Int) -> Intermittency? {
         guard let target = results.first?.target else { return nil }
         let last = results.sorted { $0.startedAt < $1.startedAt }.suffix(max(1, n))
-        let entries = last.map { Entry(down: $0.status == .down, at: $0.startedAt, reason: $0.reason?.message) }
-        return assess(entries, target: target, failures: min(max(1, k), max(1, n)), window: max(1, n))
+        var track = Track()
+        for result in last {
+            let down = result.status == .down
+            track.add(at: result.startedAt, down: down, reason: down ? result.reason?.message : nil, keeping: max(1, n))
+        }
+        return assess(track, target: target, failures: min(max(1, k), max(1, n)), window: max(1, n))
     }
 
-    private static func assess(_ entries: [Entry], target: String, failures k: Int, window n: Int) -> Intermittency? {
-        let down = entries.filter(\.down)
-        guard down.count >= k, down.count < entries.count else { return nil }
+    private static func assess(_ track: Track, target: String, failures k: Int, window n: Int) -> Intermittency? {
+        let down = track.downs
+        let seen = track.count(keeping: n)
+        guard down.count >= k, down.count < seen else { return nil }
         var reasons: [String] = []
         for reason in down.compactMap(\.reason) where !reasons.contains(reason) { reasons.append(reason) }
         // The window actually seen: "failed 2 of the last 5" while fewer than n results exist.
-        return Intermittency(target: target, failures: down.count, window: min(n, entries.count), failedAt: down.map(\.at), reasons: reasons)
+        return Intermittency(target: target, failures: down.count, window: seen, failedAt: down.map(\.at), reasons: reasons)
     }
 }
