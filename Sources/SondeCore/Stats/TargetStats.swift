@@ -21,16 +21,19 @@ public struct TargetStats: Sendable, Equatable {
     /// The newest results in full, oldest first.
     public private(set) var recent: RingBuffer<ProbeResult>
     /// Status, latency and time of the newest results, oldest first: long enough to compare
-    /// before and after a deploy, small enough to hold for thousands of targets.
-    public private(set) var log: RingBuffer<LatencyWindow.Sample>
+    /// before and after a deploy, small enough to hold for thousands of targets. The window's
+    /// history when the log is at least as long as the window (every fleet's limits), so each
+    /// sample is kept once; a log shorter than the window keeps its own.
+    public var log: RingBuffer<LatencyWindow.Sample> { shorterLog ?? window.history }
+    private var shorterLog: RingBuffer<LatencyWindow.Sample>?
     /// The same results a bucket a minute, for charts over hours.
     public private(set) var minutes: MinuteSeries
 
     public init(name: String, windowSize: Int = 100, span: TimeInterval? = nil, recentSize: Int = 12, logSize: Int = 400, minutes: Int = 360) {
         self.name = name
-        window = LatencyWindow(capacity: windowSize, span: span)
+        window = LatencyWindow(capacity: windowSize, span: span, history: logSize)
         recent = RingBuffer(capacity: recentSize)
-        log = RingBuffer(capacity: logSize)
+        shorterLog = logSize < window.capacity ? RingBuffer(capacity: logSize) : nil
         self.minutes = MinuteSeries(capacity: minutes)
     }
 
@@ -45,7 +48,7 @@ public struct TargetStats: Sendable, Equatable {
         let sample = LatencyWindow.Sample(result)
         window.record(sample)
         recent.append(result)
-        log.append(sample)
+        shorterLog?.append(sample)
         minutes.record(sample)
         guard let previous else { return nil }
         let changedStatus = previous.status != result.status

@@ -47,6 +47,13 @@ public struct RingBuffer<Element> {
         return storage.count == capacity ? storage[(head + capacity - 1) % capacity] : storage[storage.count - 1]
     }
 
+    /// The value `offset` places back from the newest (0 is the newest); `offset` < `count`.
+    public subscript(newest offset: Int) -> Element {
+        precondition(offset >= 0 && offset < storage.count, "no value \(offset) back in a ring of \(storage.count)")
+        let start = storage.count == capacity ? head : 0
+        return storage[(start + storage.count - 1 - offset) % storage.count]
+    }
+
     /// The newest `n` values, oldest first, read in place (a row's uptime bar wants 40 of 400).
     public func suffix(_ n: Int) -> [Element] {
         let taken = Swift.max(0, Swift.min(n, storage.count))
