@@ -7,15 +7,26 @@ struct FileFingerprint: Equatable {
     let length: Int
     let hash: Int
 
-    init(_ bytes: Data) {
-        var hasher = Hasher()
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        length = bytes.count
-        hash = hasher.finalize()
+    private init(length: Int, hash: Int) {
+        self.length = length
+        self.hash = hash
     }
 
-    /// The fingerprint of the file at `path`, or nil when it cannot be read.
+    /// The fingerprint of the file at `path`, or nil when it cannot be read. Read a piece at a
+    /// time: the file is checked every second, and reading it whole held its size each time.
     static func of(_ path: String) -> FileFingerprint? {
-        FileManager.default.contents(atPath: path).map(FileFingerprint.init)
+        guard let file = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? file.close() }
+        var hasher = Hasher()
+        var length = 0
+        do {
+            while let piece = try file.read(upToCount: 64 * 1024), !piece.isEmpty {
+                piece.withUnsafeBytes { hasher.combine(bytes: $0) }
+                length += piece.count
+            }
+        } catch {
+            return nil
+        }
+        return FileFingerprint(length: length, hash: hasher.finalize())
     }
 }
