@@ -64,10 +64,12 @@ struct TargetStatsTests {
     @Test func aRingIsReadBackFromItsNewest() {
         var ring = RingBuffer<Int>(capacity: 3)
         for value in 1...5 { ring.append(value) }
-        #expect([ring[newest: 0], ring[newest: 1], ring[newest: 2]] == [5, 4, 3])
+        let newest: [Int] = [ring[newest: 0], ring[newest: 1], ring[newest: 2]]
+        #expect(newest == [5, 4, 3])
         var short = RingBuffer<Int>(capacity: 3)
         short.append(1)
         short.append(2)
-        #expect([short[newest: 0], short[newest: 1]] == [2, 1])
+        let newestOfTwo: [Int] = [short[newest: 0], short[newest: 1]]
+        #expect(newestOfTwo == [2, 1])
     }
 }
