@@ -31,13 +31,19 @@ public struct TargetStats: Sendable, Equatable {
     private var shorterLog: RingBuffer<LatencyWindow.Sample>?
     /// The same results a bucket a minute, for charts over hours.
     public private(set) var minutes: MinuteSeries
+    /// The last `flapWindow` results as the flap detector judges them.
+    public private(set) var flaps: FlapTrack
 
-    public init(name: String, windowSize: Int = 100, span: TimeInterval? = nil, recentSize: Int = 12, logSize: Int = 400, minutes: Int = 360) {
+    public init(
+        name: String, windowSize: Int = 100, span: TimeInterval? = nil, recentSize: Int = 12, logSize: Int = 400, minutes: Int = 360,
+        flapWindow: Int = HistorySettings().flapWindow
+    ) {
         self.name = name
         window = LatencyWindow(capacity: windowSize, span: span, history: logSize)
         recent = RingBuffer(capacity: recentSize)
         shorterLog = logSize < window.capacity ? RingBuffer(capacity: logSize) : nil
         self.minutes = MinuteSeries(capacity: minutes)
+        flaps = FlapTrack(window: flapWindow)
     }
 
     /// Records a result; returns the status change it caused, if any.
@@ -53,6 +59,7 @@ public struct TargetStats: Sendable, Equatable {
         recent.append(result)
         shorterLog?.append(sample)
         minutes.record(sample)
+        flaps.add(result)
         guard let previous else { return nil }
         let changedStatus = previous.status != result.status
         let changedCode = previous.outcome.statusCode != result.outcome.statusCode && (previous.outcome.statusCode != nil || result.outcome.statusCode != nil)
