@@ -165,7 +165,13 @@ public struct HTTPSpec: Sendable, Equatable {
     public var followRedirects: Int
     /// mTLS, curl's `--resolve`, a CONNECT proxy and its exceptions, as every HTTP-based kind
     /// reads them.
-    public var client = ClientOptions()
+    public var client: ClientOptions {
+        get { setClient?.value ?? ClientOptions() }
+        set { setClient = newValue == ClientOptions() ? nil : SharedValue(newValue) }
+    }
+    /// Behind a reference, nil for none set: ~80 bytes inline in every HTTP target's spec for
+    /// options few targets use.
+    private var setClient: SharedValue<ClientOptions>?
     /// Offer HTTP/2 by ALPN on https (the server decides); `http2: false` keeps to HTTP/1.1.
     public var http2 = true
     /// Whether requests carry a W3C `traceparent`. Off unless asked: the config turns it on for
