@@ -1,6 +1,6 @@
 /// Values at small integer slots that stay theirs until removed, in one array: a removed slot
 /// is handed out again. A timetable's entries lived in a dictionary keyed by ever-growing slot
-/// numbers, ~1.7x the room (its buckets) of an array reserved for a fleet's jobs at once.
+/// numbers, with ~1.6x the room (its buckets) of an array reserved for a fleet's jobs at once.
 /// A slot is reused only after its value is removed, so a holder of a slot must not outlive
 /// its value (a timetable removes an entry only when no round of it is running).
 struct SlotTable<Value> {
