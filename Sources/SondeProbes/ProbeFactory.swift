@@ -4,7 +4,7 @@ import SondeCore
 public enum ProbeFactory {
     public static let make: SondeCore.ProbeFactory = { target in
         switch target.probe {
-        case .http(let spec): HTTPProbe(spec: spec, timeout: target.timeout)
+        case .http: HTTPProbe(sharing: target.probe, timeout: target.timeout)
         case .websocket(let spec): WebSocketProbe(spec: spec)
         case .postgres(let spec): PostgresProbe(spec: spec)
         case .redis(let spec): RedisProbe(spec: spec)

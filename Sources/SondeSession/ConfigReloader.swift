@@ -11,8 +11,8 @@ public final class ConfigReloader: Sendable {
     private let environment: [String: String]
     private struct State {
         var current: SondeConfig
-        /// The bytes read last, applied or not: an unchanged file is not judged twice.
-        var lastBytes: Data?
+        /// The bytes read last (their fingerprint), applied or not: an unchanged file is not judged twice.
+        var lastRead: FileFingerprint?
     }
 
     private let state: Mutex<State>
@@ -20,7 +20,7 @@ public final class ConfigReloader: Sendable {
     public init(config: SondeConfig, path: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.path = path
         self.environment = environment
-        state = Mutex(State(current: config, lastBytes: FileManager.default.contents(atPath: path)))
+        state = Mutex(State(current: config, lastRead: FileFingerprint.of(path)))
     }
 
     /// The config in use.
@@ -28,10 +28,10 @@ public final class ConfigReloader: Sendable {
 
     /// Reads the file; nil when it holds the bytes read last.
     public func check() -> ConfigReload? {
-        let bytes = FileManager.default.contents(atPath: path)
+        let read = FileFingerprint.of(path)
         let (changed, current) = state.withLock { state -> (Bool, SondeConfig) in
-            defer { state.lastBytes = bytes }
-            return (bytes != state.lastBytes, state.current)
+            defer { state.lastRead = read }
+            return (read != state.lastRead, state.current)
         }
         guard changed else { return nil }
         let outcome: ConfigReload

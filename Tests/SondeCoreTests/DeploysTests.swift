@@ -105,9 +105,26 @@ private let marker = DeployMarker(name: "v2", at: markerAt, source: .flag)
     }
 }
 
+/// A detector and the one target's track it judges, as the store keeps them (the track in the
+/// target's stats).
+private struct Flaps {
+    var detector: IntermittencyDetector
+    var track: FlapTrack
+
+    init(failures: Int, window: Int) {
+        detector = IntermittencyDetector(failures: failures, window: window)
+        track = FlapTrack(window: window)
+    }
+
+    mutating func record(_ result: ProbeResult) -> IntermittencyDetector.Change? {
+        track.add(result)
+        return detector.judge(track, target: result.target)
+    }
+}
+
 @Suite struct IntermittencyTests {
     @Test func kOfNFailuresWithAnswersBetweenIsIntermittent() {
-        var detector = IntermittencyDetector(failures: 2, window: 5)
+        var detector = Flaps(failures: 2, window: 5)
         var changes: [IntermittencyDetector.Change] = []
         let statuses: [Status] = [.up, .down, .up, .up, .down, .up, .up, .up, .up, .up]
         for (i, status) in statuses.enumerated() {
@@ -122,7 +139,32 @@ private let marker = DeployMarker(name: "v2", at: markerAt, source: .flag)
         #expect(found.reasons == ["timeout"])
         // Two failures leave the window of five after index 6: the target is steady again.
         #expect(changes.last == .ended(target: "api"))
-        #expect(detector.current["api"] == nil)
+        #expect(detector.detector.current["api"] == nil)
+    }
+
+    @Test func theWindowIsTheResultsSeenUntilThereAreN() {
+        var detector = Flaps(failures: 2, window: 5)
+        var found: Intermittency?
+        for (i, status) in [Status.down, .up, .down].enumerated() {
+            if case .started(let started)? = detector.record(result("api", at: i, status: status, reason: "refused")) { found = started }
+        }
+        #expect(found?.summary == "failed 2 of the last 3")
+        #expect(found?.reasons == ["refused"])
+    }
+
+    @Test func aFailureLeavesTheWindowAfterNMoreResults() {
+        var detector = Flaps(failures: 2, window: 5)
+        for i in 0..<100 { #expect(detector.record(result("api", at: i)) == nil) }
+        #expect(detector.record(result("api", at: 100, status: .down)) == nil)
+        for i in 101..<105 { #expect(detector.record(result("api", at: i)) == nil) }
+        // The down at 100 is now six results back: a second failure is one of the last five.
+        #expect(detector.record(result("api", at: 105, status: .down)) == nil)
+        guard case .started(let found)? = detector.record(result("api", at: 106, status: .down)) else {
+            Issue.record("two failures of the last five should be intermittent")
+            return
+        }
+        #expect(found.summary == "failed 2 of the last 5")
+        #expect(found.failedAt == [Date(timeIntervalSince1970: 1_000_105), Date(timeIntervalSince1970: 1_000_106)])
     }
 
     @Test func downForTheWholeWindowIsDownNotIntermittent() {

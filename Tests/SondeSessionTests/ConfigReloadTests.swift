@@ -73,6 +73,27 @@ private struct AnsweringProbe: Probe {
         #expect(engine.apply(fixed).stopped == ["cache"])
     }
 
+    @Test func aFileIsJudgedOnlyWhenItsBytesChange() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sonde-reload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("sonde.yml").path
+        try Self.yaml([("api", 1)]).write(toFile: path, atomically: true, encoding: .utf8)
+        let reloader = ConfigReloader(config: try ConfigLoader.load(path: path), path: path, environment: [:])
+        #expect(reloader.check() == nil)
+        // Rewritten with the same bytes: still nothing to judge.
+        try Self.yaml([("api", 1)]).write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(reloader.check() == nil)
+        // Same length, another port: judged, and applied once.
+        try Self.yaml([("api", 2)]).write(toFile: path, atomically: true, encoding: .utf8)
+        guard case .applied(let config)? = reloader.check() else {
+            Issue.record("a changed file was not read again")
+            return
+        }
+        #expect(config.targets.first?.probe == .tcp(TCPSpec(host: "127.0.0.1", port: 2)))
+        #expect(reloader.check() == nil)
+    }
+
     @Test func aConfigNamingASecretTheRunDidNotStartWithIsRefusedWithoutShowingIt() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sonde-reload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -60,6 +60,8 @@ public enum ConfigLoader {
         var targets: [Target] = []
         if let list = context.collecting({ () throws(ConfigError) in try top["targets"]?.list() }) ?? nil {
             var names = UniqueNames(kind: "target")
+            // Grown once: doubling the list step by step held twice the targets' room at the end.
+            targets.reserveCapacity(list.count)
             for item in list {
                 guard let target = context.collecting({ () throws(ConfigError) in try TargetReader.read(item, defaults: defaults) }) else { continue }
                 if let duplicate = names.claim(target.name, at: item) {

@@ -11,11 +11,14 @@ enum HTTPClientOptionsReader {
     static let tlsKeys = ["cert", "key", "ca", "insecure"]
 
     static func read(into spec: inout HTTPSpec, map: ConfigMapping) throws(ConfigError) {
+        // Read into a copy: an HTTP spec's client options are computed (kept apart when set).
+        var client = spec.client
         if let node = map["tls"] {
             let tls = try node.mapping(allowed: tlsKeys)
-            try readTLS(tls, map: map, client: &spec.client, caFile: &spec.caFile, insecure: &spec.insecure)
+            try readTLS(tls, map: map, client: &client, caFile: &spec.caFile, insecure: &spec.insecure)
         }
-        try readShared(map, into: &spec.client)
+        try readShared(map, into: &client)
+        spec.client = client
         if let node = map["http2"] {
             spec.http2 = try node.bool()
             if spec.url.scheme?.lowercased() != "https" {

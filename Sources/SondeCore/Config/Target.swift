@@ -22,40 +22,70 @@ public enum TargetGroup: Sendable, CaseIterable {
 }
 
 /// One thing Sonde watches, as the config describes it, with defaults applied.
+///
+/// The fields sit behind one shared reference (copied only when a copy is changed): a fleet's
+/// target is held by the config, the running job's identity, its job's closure and the
+/// dashboard, and each of those held ~150 bytes of fields per target where it now holds a pointer.
 public struct Target: Sendable, Equatable {
-    public var name: String
-    public var interval: Duration
-    public var timeout: Duration
+    struct Fields: Sendable, Equatable {
+        var name: String
+        var interval: Duration
+        var timeout: Duration
+        var latencyTarget: Duration?
+        var probe: ProbeSpec
+        var expectedFailure: ExpectedFailure?
+        var location: SourceLocation?
+        var certificateDays: Int?
+    }
+
+    private var fields: SharedValue<Fields>
+
+    /// One field, read in place and written through the shared reference (copied first if shared).
+    private subscript<Value>(_ field: WritableKeyPath<Fields, Value>) -> Value {
+        get { fields.value[keyPath: field] }
+        set { fields.update { $0[keyPath: field] = newValue } }
+    }
+
+    public var name: String { get { self[\.name] } set { self[\.name] = newValue } }
+    public var interval: Duration { get { self[\.interval] } set { self[\.interval] = newValue } }
+    public var timeout: Duration { get { self[\.timeout] } set { self[\.timeout] = newValue } }
     /// Over this the result is `slow`.
-    public var latencyTarget: Duration?
-    public var probe: ProbeSpec
+    public var latencyTarget: Duration? { get { self[\.latencyTarget] } set { self[\.latencyTarget] = newValue } }
+    public var probe: ProbeSpec { get { self[\.probe] } set { self[\.probe] = newValue } }
     /// A failure the user expects to see, written as in an incident (`sonde check --repro`).
-    public var expectedFailure: ExpectedFailure?
+    public var expectedFailure: ExpectedFailure? { get { self[\.expectedFailure] } set { self[\.expectedFailure] = newValue } }
     /// Where the config declared this target, for messages.
-    public var location: SourceLocation?
+    public var location: SourceLocation? { get { self[\.location] } set { self[\.location] = newValue } }
     /// `expect.cert_days`: a certificate expiring within this many days makes the result `slow`.
-    public var certificateDays: Int?
+    public var certificateDays: Int? { get { self[\.certificateDays] } set { self[\.certificateDays] = newValue } }
 
     public init(
         name: String, interval: Duration, timeout: Duration, latencyTarget: Duration? = nil,
         probe: ProbeSpec, expectedFailure: ExpectedFailure? = nil, location: SourceLocation? = nil, certificateDays: Int? = nil
     ) {
-        self.name = name
-        self.interval = interval
-        self.timeout = timeout
-        self.latencyTarget = latencyTarget
-        self.probe = probe
-        self.expectedFailure = expectedFailure
-        self.location = location
-        self.certificateDays = certificateDays
+        fields = SharedValue(Fields(
+            name: name, interval: interval, timeout: timeout, latencyTarget: latencyTarget, probe: probe,
+            expectedFailure: expectedFailure, location: location, certificateDays: certificateDays
+        ))
     }
 
     public var kind: TargetKind { probe.kind }
+
+    public static func == (lhs: Target, rhs: Target) -> Bool {
+        lhs.fields.value == rhs.fields.value
+    }
+
+    /// Equal but for where the config declares it: a line added above a target leaves its job
+    /// as it is. Compares in place, without the copy that clearing `location` would make.
+    public func probesAlike(_ other: Target) -> Bool {
+        var mine = fields.value
+        mine.location = other.location
+        return mine == other.fields.value
+    }
 }
 
-/// Indirect: each kind's spec sits behind one shared reference, so a target is ~150 bytes where
-/// inline the largest spec made every copy ~800 (the config, the running jobs' identities and the
-/// probes' closures each hold one per target: 24 MB at 10,000 targets).
+/// Indirect: each kind's spec sits behind one shared reference, so a target's fields are ~150
+/// bytes where inline the largest spec made them ~800, and a probe can share its target's spec.
 public indirect enum ProbeSpec: Sendable, Equatable {
     case http(HTTPSpec)
     case websocket(WebSocketSpec)
@@ -135,7 +165,13 @@ public struct HTTPSpec: Sendable, Equatable {
     public var followRedirects: Int
     /// mTLS, curl's `--resolve`, a CONNECT proxy and its exceptions, as every HTTP-based kind
     /// reads them.
-    public var client = ClientOptions()
+    public var client: ClientOptions {
+        get { setClient?.value ?? ClientOptions() }
+        set { setClient = newValue == ClientOptions() ? nil : SharedValue(newValue) }
+    }
+    /// Behind a reference, nil for none set: ~80 bytes inline in every HTTP target's spec for
+    /// options few targets use.
+    private var setClient: SharedValue<ClientOptions>?
     /// Offer HTTP/2 by ALPN on https (the server decides); `http2: false` keeps to HTTP/1.1.
     public var http2 = true
     /// Whether requests carry a W3C `traceparent`. Off unless asked: the config turns it on for

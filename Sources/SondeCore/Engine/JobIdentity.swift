@@ -1,15 +1,23 @@
 /// What a scheduled job does, for telling a changed job from an unchanged one when the config
 /// is read again. A target's place in the file is left out: a line added above it must not
 /// restart its schedule.
+///
+/// A target's identity is the target itself (one shared reference, see `Target`); journeys and
+/// suites are boxed so that a fleet's identities, mostly targets, are a pointer each.
 public enum JobIdentity: Sendable, Equatable {
     case target(Target)
-    case journey(JourneySpec)
-    case suite(SuiteSpec)
+    indirect case journey(JourneySpec)
+    indirect case suite(SuiteSpec)
 
-    public static func of(_ target: Target) -> JobIdentity {
-        var placeless = target
-        placeless.location = nil
-        return .target(placeless)
+    public static func of(_ target: Target) -> JobIdentity { .target(target) }
+
+    public static func == (lhs: JobIdentity, rhs: JobIdentity) -> Bool {
+        switch (lhs, rhs) {
+        case (.target(let a), .target(let b)): a.probesAlike(b)
+        case (.journey(let a), .journey(let b)): a == b
+        case (.suite(let a), .suite(let b)): a == b
+        default: false
+        }
     }
 }
 

@@ -111,6 +111,7 @@ public final class SchedulerControl: Sendable {
         let now = clock.now
         let driver = state.withLock { state -> CheckedContinuation<Void, Never>? in
             guard state.runs[id] != nil else { return nil }
+            state.runs[id]?.timetable.reserve(jobs.count)
             var earliest: Duration?
             for planned in jobs {
                 let poked = state.pendingPokes.remove(planned.job.name) != nil

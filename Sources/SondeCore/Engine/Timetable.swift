@@ -51,12 +51,11 @@ struct Timetable {
         static func < (lhs: Due, rhs: Due) -> Bool { (lhs.at, lhs.ticket) < (rhs.at, rhs.ticket) }
     }
 
-    private var entries: [Slot: Entry] = [:]
+    private var entries = SlotTable<Entry>()
     /// May hold stale nodes (a poked or stopped entry): a node counts only while its entry waits on
     /// that very ticket.
     private var heap = Heap<Due>()
     private var held: [Slot] = []
-    private var nextSlot = 0
     private var nextTicket = 0
     private(set) var isPaused = false
 
@@ -64,18 +63,21 @@ struct Timetable {
 
     /// Jobs waiting for a round (not running, not stopped).
     var waitingCount: Int {
-        entries.values.count { !$0.isStopped && $0.phase != .running }
+        entries.all.count { !$0.value.isStopped && $0.value.phase != .running }
     }
 
     /// Adds a job whose first round is due at `first`.
     @discardableResult
     mutating func add(_ job: ScheduledJob, first: Duration, rounds: Int? = nil, stop: StopLatch? = nil, poked: Bool = false,
                       startsAtOnce: Bool = true) -> Slot {
-        let slot = nextSlot
-        nextSlot += 1
-        entries[slot] = Entry(job: job, stop: stop, rounds: rounds, origin: first, phase: .running, poked: poked, startsAtOnce: startsAtOnce)
+        let slot = entries.insert(Entry(job: job, stop: stop, rounds: rounds, origin: first, phase: .running, poked: poked, startsAtOnce: startsAtOnce))
         schedule(slot, at: first)
         return slot
+    }
+
+    /// Room for `count` more jobs at once (a fleet's jobs come together).
+    mutating func reserve(_ count: Int) {
+        entries.reserve(count)
     }
 
     /// The earliest time a waiting job is due (stale nodes dropped on the way); nil when none waits.
@@ -143,7 +145,7 @@ struct Timetable {
     /// again as soon as its round ends).
     mutating func poke(_ name: String, now: Duration) -> Bool {
         var found = false
-        for (slot, entry) in entries where entry.job.name == name && !entry.isStopped {
+        for (slot, entry) in entries.all where entry.job.name == name && !entry.isStopped {
             found = true
             entries[slot]?.poked = true
             switch entry.phase {
@@ -176,7 +178,7 @@ struct Timetable {
     /// has run (tests on a manual clock move time only then).
     func hasSettled(waiting count: Int, now: Duration) -> Bool {
         var waiting = 0
-        for entry in entries.values where !entry.isStopped {
+        for (_, entry) in entries.all where !entry.isStopped {
             switch entry.phase {
             case .running: continue
             case .held: if entry.poked { return false }

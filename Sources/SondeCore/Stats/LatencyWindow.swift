@@ -5,7 +5,7 @@ import Foundation
 /// read O(1): the figures are kept up to date as results come and go, never recomputed.
 public struct LatencyWindow: Sendable, Equatable {
     /// 24 bytes where the plain layout (a `Double?` and the status first) took 32: every target
-    /// keeps 500 of these (window and log), so the layout is what a fleet's memory is made of.
+    /// keeps hundreds of these (its window and log), so the layout is what a fleet's memory is made of.
     public struct Sample: Sendable, Equatable {
         /// Milliseconds, NaN for none (a measured latency is never NaN).
         private var storedMs: Double
@@ -38,18 +38,24 @@ public struct LatencyWindow: Sendable, Equatable {
     public let capacity: Int
     /// How far back results count (nil: by count only).
     public let span: TimeInterval?
-    private var ring: RingBuffer<Sample>
+    /// The newest samples, oldest first: the window's are the last `count`; with `history` past
+    /// the window's capacity, older ones are kept here too (a target's stats read them as its
+    /// log, which held a second copy of every window sample: 1.2 KB a target at 10,000 targets).
+    public private(set) var history: RingBuffer<Sample>
+    /// How many of the newest samples are in the window (fewer than `capacity` once the span
+    /// has let some go, or before there are that many).
+    public private(set) var count = 0
     private var sorted = SortedLatencies()
     public private(set) var failures = 0
 
-    public init(capacity: Int = 100, span: TimeInterval? = nil) {
+    /// `history`: how many samples to keep in all, the window's included (at least `capacity`).
+    public init(capacity: Int = 100, span: TimeInterval? = nil, history: Int = 0) {
         self.capacity = max(1, capacity)
         self.span = span
-        ring = RingBuffer(capacity: self.capacity)
+        self.history = RingBuffer(capacity: max(self.capacity, history))
     }
 
-    public var samples: [Sample] { Array(ring) }
-    public var count: Int { ring.count }
+    public var samples: [Sample] { history.suffix(count) }
     public var p50: Double? { sorted.percentile(50) }
     public var p95: Double? { sorted.percentile(95) }
     public var p99: Double? { sorted.percentile(99) }
@@ -60,18 +66,26 @@ public struct LatencyWindow: Sendable, Equatable {
     }
 
     public mutating func record(_ sample: Sample) {
-        if let evicted = ring.append(sample) { forget(evicted) }
+        // The window's oldest leaves it when full, whether or not history still keeps it.
+        if count == capacity {
+            forget(history[newest: count - 1])
+            count -= 1
+        }
+        history.append(sample)
+        count += 1
         if sample.status == .down { failures += 1 }
         if let ms = sample.answeredMs { sorted.insert(ms) }
         expire(before: sample.at)
     }
 
-    /// Drops results older than the span, counted back from `now`.
+    /// Lets results older than the span, counted back from `now`, leave the window (history keeps them).
     public mutating func expire(before now: Date) {
         guard let span else { return }
-        while let oldest = ring.first, oldest.at < now.addingTimeInterval(-span), ring.count > 1 {
-            ring.removeOldest()
+        while count > 1 {
+            let oldest = history[newest: count - 1]
+            guard oldest.at < now.addingTimeInterval(-span) else { return }
             forget(oldest)
+            count -= 1
         }
     }
 
@@ -82,9 +96,9 @@ public struct LatencyWindow: Sendable, Equatable {
 
     /// Share of results that were not `down`, 0...1; nil before the first result.
     public var successRate: Double? {
-        ring.isEmpty ? nil : Double(ring.count - failures) / Double(ring.count)
+        count == 0 ? nil : Double(count - failures) / Double(count)
     }
 
     /// Latencies of answered probes, oldest first, for sparklines.
-    public var recentLatencies: [Double?] { ring.map(\.answeredMs) }
+    public var recentLatencies: [Double?] { samples.map(\.answeredMs) }
 }

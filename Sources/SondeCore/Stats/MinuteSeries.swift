@@ -21,7 +21,7 @@ public struct MinuteSeries: Sendable, Equatable {
         public var answered: Int { Int(count) - Int(down) }
     }
 
-    public let capacity: Int
+    public var capacity: Int { closed.capacity }
     private var closed: RingBuffer<Bucket>
     /// The minute still filling, and (up to `medianSamples`) its latencies for the median.
     private var open: Bucket?
@@ -31,8 +31,7 @@ public struct MinuteSeries: Sendable, Equatable {
     static let medianSamples = 64
 
     public init(capacity: Int = 360) {
-        self.capacity = max(1, capacity)
-        closed = RingBuffer(capacity: self.capacity)
+        closed = RingBuffer(capacity: max(1, capacity))
     }
 
     public mutating func record(_ sample: LatencyWindow.Sample) {

@@ -12,7 +12,10 @@ public struct TargetStats: Sendable, Equatable {
     public private(set) var status: Status?
     public private(set) var window: LatencyWindow
     /// When the status last changed, and from what.
-    public private(set) var lastChange: StatusChange?
+    public var lastChange: StatusChange? { lastChangeShared?.value }
+    /// Behind a reference: ~80 bytes inline in every target's stats, for a change most targets
+    /// of a healthy fleet never make.
+    private var lastChangeShared: SharedValue<StatusChange>?
     public private(set) var count = 0
     /// Results that were `down`, since the session began (a Prometheus counter).
     public private(set) var failures = 0
@@ -21,17 +24,26 @@ public struct TargetStats: Sendable, Equatable {
     /// The newest results in full, oldest first.
     public private(set) var recent: RingBuffer<ProbeResult>
     /// Status, latency and time of the newest results, oldest first: long enough to compare
-    /// before and after a deploy, small enough to hold for thousands of targets.
-    public private(set) var log: RingBuffer<LatencyWindow.Sample>
+    /// before and after a deploy, small enough to hold for thousands of targets. The window's
+    /// history when the log is at least as long as the window (every fleet's limits), so each
+    /// sample is kept once; a log shorter than the window keeps its own.
+    public var log: RingBuffer<LatencyWindow.Sample> { shorterLog ?? window.history }
+    private var shorterLog: RingBuffer<LatencyWindow.Sample>?
     /// The same results a bucket a minute, for charts over hours.
     public private(set) var minutes: MinuteSeries
+    /// The last `flapWindow` results as the flap detector judges them.
+    public private(set) var flaps: FlapTrack
 
-    public init(name: String, windowSize: Int = 100, span: TimeInterval? = nil, recentSize: Int = 12, logSize: Int = 400, minutes: Int = 360) {
+    public init(
+        name: String, windowSize: Int = 100, span: TimeInterval? = nil, recentSize: Int = 12, logSize: Int = 400, minutes: Int = 360,
+        flapWindow: Int = HistorySettings().flapWindow
+    ) {
         self.name = name
-        window = LatencyWindow(capacity: windowSize, span: span)
+        window = LatencyWindow(capacity: windowSize, span: span, history: logSize)
         recent = RingBuffer(capacity: recentSize)
-        log = RingBuffer(capacity: logSize)
+        shorterLog = logSize < window.capacity ? RingBuffer(capacity: logSize) : nil
         self.minutes = MinuteSeries(capacity: minutes)
+        flaps = FlapTrack(window: flapWindow)
     }
 
     /// Records a result; returns the status change it caused, if any.
@@ -45,14 +57,15 @@ public struct TargetStats: Sendable, Equatable {
         let sample = LatencyWindow.Sample(result)
         window.record(sample)
         recent.append(result)
-        log.append(sample)
+        shorterLog?.append(sample)
         minutes.record(sample)
+        flaps.add(result)
         guard let previous else { return nil }
         let changedStatus = previous.status != result.status
         let changedCode = previous.outcome.statusCode != result.outcome.statusCode && (previous.outcome.statusCode != nil || result.outcome.statusCode != nil)
         guard changedStatus || changedCode else { return nil }
         let change = StatusChange(target: name, at: result.startedAt, from: previous, to: result)
-        lastChange = change
+        lastChangeShared = SharedValue(change)
         return change
     }
 }

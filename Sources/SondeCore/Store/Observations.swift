@@ -204,10 +204,13 @@ public struct Observations: Sendable {
     private mutating func record(_ result: ProbeResult) {
         let limits = limits
         let before = targets[result.target]?.value.status
-        let change = targets[result.target, default: SharedValue(Self.newStats(result.target, limits))].update { $0.record(result) }
+        let flapWindow = flapDetector.window
+        let change = targets[result.target, default: SharedValue(Self.newStats(result.target, limits, flapWindow: flapWindow))].update { $0.record(result) }
         if counted?.contains(result.target) ?? true { tally.move(from: before, to: result.status) }
         if let change { log(.change(change)) }
-        if let flap = flapDetector.record(result) { log(.flapping(FlapChange(flap, result: result))) }
+        if let track = targets[result.target]?.value.flaps, let flap = flapDetector.judge(track, target: result.target) {
+            log(.flapping(FlapChange(flap, result: result)))
+        }
         // Dependency latencies a service reports (ms) get rows of their own; plugin perfdata and
         // ICMP loss carry units and stay with their target's detail.
         for metric in result.outcome.reported where metric.unit == nil {
@@ -218,8 +221,11 @@ public struct Observations: Sendable {
         }
     }
 
-    private static func newStats(_ name: String, _ limits: Limits) -> TargetStats {
-        TargetStats(name: name, windowSize: limits.window, span: limits.span, recentSize: limits.recent, logSize: limits.log, minutes: limits.minutes)
+    private static func newStats(_ name: String, _ limits: Limits, flapWindow: Int) -> TargetStats {
+        TargetStats(
+            name: name, windowSize: limits.window, span: limits.span, recentSize: limits.recent, logSize: limits.log, minutes: limits.minutes,
+            flapWindow: flapWindow
+        )
     }
 
     /// Places a deploy marker in time order and logs it.

@@ -1,16 +1,23 @@
 /// The last `capacity` values, oldest first. Appending past capacity drops the oldest in O(1),
 /// which is what every per-target window needs (an Array's removeFirst is O(n) per result).
 public struct RingBuffer<Element> {
-    public let capacity: Int
+    public var capacity: Int { Int(storedCapacity) }
     private var storage: [Element] = []
+    /// Capacity and head in 32 bits each: a ring is 16 bytes, not 24, and a fleet's target
+    /// holds several (its recent results, its samples, its minutes) in its stats.
+    private let storedCapacity: Int32
     /// Index in `storage` of the oldest element once the buffer is full.
-    private var head = 0
+    private var storedHead: Int32 = 0
+    private var head: Int {
+        get { Int(storedHead) }
+        set { storedHead = Int32(newValue) }
+    }
 
     /// Storage grows as values arrive, doubling up to exactly `capacity`: a target probed
     /// three times holds three values, not a reservation of 64 (thousands of targets each held
     /// reservations for their recent results, log and minutes before they had any).
     public init(capacity: Int) {
-        self.capacity = Swift.max(1, capacity)
+        storedCapacity = Int32(clamping: Swift.max(1, capacity))
     }
 
     public var count: Int { storage.count }
@@ -45,6 +52,13 @@ public struct RingBuffer<Element> {
     public var last: Element? {
         guard !storage.isEmpty else { return nil }
         return storage.count == capacity ? storage[(head + capacity - 1) % capacity] : storage[storage.count - 1]
+    }
+
+    /// The value `offset` places back from the newest (0 is the newest); `offset` < `count`.
+    public subscript(newest offset: Int) -> Element {
+        precondition(offset >= 0 && offset < storage.count, "no value \(offset) back in a ring of \(storage.count)")
+        let start = storage.count == capacity ? head : 0
+        return storage[(start + storage.count - 1 - offset) % storage.count]
     }
 
     /// The newest `n` values, oldest first, read in place (a row's uptime bar wants 40 of 400).

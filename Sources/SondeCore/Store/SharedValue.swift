@@ -2,6 +2,7 @@
 /// copies pointers, not values. The store's readers take a snapshot ten times a second; with a
 /// target's stats (about a kilobyte) held inline, each snapshot made the next write copy the
 /// whole dictionary, which at 10,000 targets was 30 MB at a time and most of the CPU.
+/// `Target` keeps its fields in one too, so the many holders of a target share them.
 struct SharedValue<Value: Sendable>: Sendable {
     /// Mutated only while uniquely referenced (checked in `update`), so a shared storage is
     /// never written: the copy-on-write rule Array itself follows.
@@ -27,4 +28,8 @@ struct SharedValue<Value: Sendable>: Sendable {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.value) }
         return change(&storage.value)
     }
+}
+
+extension SharedValue: Equatable where Value: Equatable {
+    static func == (lhs: SharedValue, rhs: SharedValue) -> Bool { lhs.value == rhs.value }
 }

@@ -26,6 +26,9 @@ struct ExchangeTimeline: Sendable {
     /// Durations of each phase, as blackbox_exporter reports them (curl's are cumulative).
     var phases: [PhaseTiming] {
         var out: [PhaseTiming] = []
+        // Sized exactly: the array is kept with each result the store holds, and grown by
+        // appending it had room for eight phases where an exchange has at most six.
+        out.reserveCapacity([resolved, connected, tlsDone, firstByte, end].count { $0 != nil } + (end == nil ? 0 : 1))
         var previous = start
         func add(_ name: String, _ moment: ContinuousClock.Instant?) {
             guard let moment else { return }

@@ -9,12 +9,25 @@ import SondeCore
 /// DNS / connect / TLS / first byte / transfer timed apart, the whole exchange (body included)
 /// under the target's deadline, and the body read bounded.
 public struct HTTPProbe: Probe {
-    public let spec: HTTPSpec
+    /// The target's `.http` spec, held as the config's `ProbeSpec` (one shared reference) rather
+    /// than as a copy: a fleet keeps a probe per target, and the copy was ~300 bytes of each.
+    private let shared: ProbeSpec
     public let timeout: Duration
     private let tls: Result<NIOSSLContext, FailureReason>?
 
+    public var spec: HTTPSpec {
+        guard case .http(let spec) = shared else { preconditionFailure("an HTTPProbe probes an .http target") }
+        return spec
+    }
+
     public init(spec: HTTPSpec, timeout: Duration) {
-        self.spec = spec
+        self.init(sharing: .http(spec), timeout: timeout)
+    }
+
+    /// The probe of a target whose `probe` is `.http`, sharing its spec.
+    init(sharing probe: ProbeSpec, timeout: Duration) {
+        guard case .http(let spec) = probe else { preconditionFailure("an HTTPProbe probes an .http target") }
+        shared = probe
         self.timeout = timeout
         // The context loads the trust store once; building it per probe would dominate loopback timings.
         tls = spec.url.scheme?.lowercased() == "https" ? Self.makeTLSContext(spec) : nil

@@ -6,21 +6,43 @@ public struct TargetInfo: Sendable, Equatable {
     public var name: String
     public var kind: TargetKind
     public var latencyTarget: Duration?
+    private var lines: RequestLines
+
+    /// Lines given as they are, or described from the target's spec when the detail view asks:
+    /// a fleet's dashboard held a few formatted lines per target that only one target's detail
+    /// view reads at a time (~1 MB at 10,000 targets). The spec is the config's shared reference.
+    private enum RequestLines: Sendable {
+        case given([String])
+        case described(ProbeSpec, Redactor)
+    }
+
     /// `GET http://host/health` and header lines, secrets masked.
-    public var request: [String]
+    public var request: [String] {
+        get {
+            switch lines {
+            case .given(let lines): lines
+            case .described(let probe, let redactor): Self.describeRequest(probe).map(redactor.redact)
+            }
+        }
+        set { lines = .given(newValue) }
+    }
 
     public init(name: String, kind: TargetKind, latencyTarget: Duration?, request: [String]) {
         self.name = name
         self.kind = kind
         self.latencyTarget = latencyTarget
-        self.request = request
+        lines = .given(request)
     }
 
     public init(_ target: Target, redactor: Redactor) {
-        self.init(
-            name: target.name, kind: target.kind, latencyTarget: target.latencyTarget,
-            request: Self.describeRequest(target.probe).map(redactor.redact)
-        )
+        name = target.name
+        kind = target.kind
+        latencyTarget = target.latencyTarget
+        lines = .described(target.probe, redactor)
+    }
+
+    public static func == (lhs: TargetInfo, rhs: TargetInfo) -> Bool {
+        lhs.name == rhs.name && lhs.kind == rhs.kind && lhs.latencyTarget == rhs.latencyTarget && lhs.request == rhs.request
     }
 
     /// `resolve:`, `proxy:` and the client certificate, alike for every HTTP-based kind.

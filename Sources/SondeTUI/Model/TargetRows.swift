@@ -16,6 +16,9 @@ public struct TargetRows: Sendable {
     init() {}
 
     init(_ targets: [TargetInfo], fleet: Bool, matches: (String) -> Bool) {
+        // Most targets are services: room for all at once, where doubling left a fleet's list
+        // with up to twice the room it needs (a copy of every target's info).
+        services.reserveCapacity(targets.count)
         for target in targets where matches(target.name) {
             // A fleet lists every target in the one pane, whatever its kind: its columns are locations.
             switch fleet ? .services : target.kind.group {

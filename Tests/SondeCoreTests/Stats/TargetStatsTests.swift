@@ -32,4 +32,44 @@ struct TargetStatsTests {
         #expect(change?.summary == "200 -> 503")
         #expect(change?.toStatus == .down)
     }
+
+    /// The log is the window's history: each sample is held once, the window reading its newest.
+    @Test func theWindowIsTheNewestOfTheLog() {
+        var stats = TargetStats(name: "backend", windowSize: 3, logSize: 5)
+        for seq in 1...8 { stats.record(result(seq == 7 ? .down : .up, ms: seq * 10, seq: seq)) }
+        #expect(stats.log.map(\.latencyMs) == [40, 50, 60, 70, 80])
+        #expect(stats.window.samples.map(\.latencyMs) == [60, 70, 80])
+        #expect(stats.window.count == 3)
+        #expect(stats.window.recentLatencies == [60, nil, 80])
+        #expect(stats.window.p50 == 60 || stats.window.p50 == 80)
+        #expect(stats.window.successRate == 2.0 / 3)
+    }
+
+    @Test func aSpanLetsSamplesLeaveTheWindowButNotTheLog() {
+        var stats = TargetStats(name: "backend", windowSize: 10, span: 2.5, logSize: 10)
+        for seq in 1...6 { stats.record(result(.up, ms: seq, seq: seq)) }
+        #expect(stats.window.samples.map(\.latencyMs) == [4, 5, 6])
+        #expect(stats.window.successRate == 1)
+        #expect(stats.log.count == 6)
+    }
+
+    @Test func aLogShorterThanTheWindowKeepsItsOwnLength() {
+        var stats = TargetStats(name: "backend", windowSize: 10, logSize: 2)
+        for seq in 1...6 { stats.record(result(.up, ms: seq, seq: seq)) }
+        #expect(stats.log.map(\.latencyMs) == [5, 6])
+        #expect(stats.window.count == 6)
+        #expect(abs((stats.window.p50 ?? 0) - 3.5) <= 0.5)
+    }
+
+    @Test func aRingIsReadBackFromItsNewest() {
+        var ring = RingBuffer<Int>(capacity: 3)
+        for value in 1...5 { ring.append(value) }
+        let newest: [Int] = [ring[newest: 0], ring[newest: 1], ring[newest: 2]]
+        #expect(newest == [5, 4, 3])
+        var short = RingBuffer<Int>(capacity: 3)
+        short.append(1)
+        short.append(2)
+        let newestOfTwo: [Int] = [short[newest: 0], short[newest: 1]]
+        #expect(newestOfTwo == [2, 1])
+    }
 }
