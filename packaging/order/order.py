@@ -10,20 +10,14 @@ lld places the input sections that hold these symbols first in .text, in this or
 -function-sections each function is a section of its own, so the code a run touches is packed
 into few 64 KB windows (the kernel's fault-around) rather than spread over the whole text.
 
-Two tiers are not from callgrind:
-- start, first: what runs in every process but callgrind does not name (it reports the code
-  before main as "(below main)", and valgrind runs one thread at a time, so the runtime's paths
-  for two threads meeting on one type's metadata never run under it), and compiler-rt's 128-bit
-  division (Duration arithmetic), which a run reaches or not by the clock.
-- data, last: every protocol conformance descriptor (Mc), type descriptor (Mn), protocol
-  descriptor (Mp) and module descriptor (MXM) in BINARY, by its symbol table. The Swift runtime's
-  first conformance lookup (an `as?`, a generic call) reads every conformance descriptor in the
-  binary, and each is a section of its own: together they fill ~800 KB of .rodata, not 3 MB.
+One tier, first, is not from callgrind (START): what runs in every process but callgrind does not
+name (it reports the code before main as "(below main)", and valgrind runs one thread at a time, so
+the runtime's path for two threads meeting on one type's metadata never runs under it), and
+compiler-rt's 128-bit division (Duration arithmetic), which a run reaches or not by the clock.
 """
 import collections
 import os
 import re
-import subprocess
 import sys
 
 
@@ -69,23 +63,6 @@ START = [
     "_ZN5swift25blockOnMetadataDependencyENS_18MetadataDependencyES0_",
     "__udivti3", "__umodti3", "__divti3", "__modti3",
 ]
-DESCRIPTOR_KINDS = ("Mc", "Mn", "Mp", "MXM")  # in this order
-
-
-def descriptors(binary):
-    """The Swift descriptors the runtime scans, from the symbol table of `binary`."""
-    found = {kind: set() for kind in DESCRIPTOR_KINDS}
-    nm = subprocess.run(["nm", "--defined-only", binary], capture_output=True, text=True, check=True)
-    for line in nm.stdout.splitlines():
-        parts = line.split(None, 2)
-        if len(parts) == 3 and parts[1] in "rRdD" and parts[2].startswith("$s"):
-            for kind in DESCRIPTOR_KINDS:
-                if parts[2].endswith(kind):
-                    found[kind].add(parts[2])
-                    break
-    return [name for kind in DESCRIPTOR_KINDS for name in sorted(found[kind])]
-
-
 def main():
     if len(sys.argv) < 4:
         sys.exit(__doc__)
@@ -107,15 +84,11 @@ def main():
         counts[tier] = len(names)
         lines.append(f"# tier {tier}: {len(names)} functions")
         lines.extend(names)
-    data = descriptors(binary)
-    lines.append(f"# tier data: {len(data)} descriptors (not from callgrind: the symbol table)")
-    lines.extend(data)
-    counts["data"] = len(data)
     with open(out, "w") as f:
         f.write("\n".join(lines) + "\n")
     for tier, n in counts.items():
         print(f"  {tier:24s} {n:6d} functions new in this tier")
-    print(f"  {'total':24s} {len(seen) + len(data):6d}")
+    print(f"  {'total':24s} {len(seen):6d}")
 
 
 if __name__ == "__main__":
