@@ -13,6 +13,28 @@ if ! command -v swift >/dev/null && [ -x /opt/swift/usr/bin/swift ]; then export
 scratch=${SONDE_STATIC_SCRATCH:-.build-static}
 commit_file=Sources/sonde/BuildCommit.swift
 
+# How the binary is linked and laid out, for its memory (docs/design.md, "Code pages"): the kernel
+# maps 64 KB of the file around each page a process touches, so what the dashboard costs is the
+# number of 64 KB windows its code and data fall in, not their bytes.
+#   -function-sections (Swift, C, C++)  every function a section of its own, so that the link can
+#                                       move it; the prebuilt Swift runtime and Foundation have them
+#   --symbol-ordering-file              packaging/order/sonde.order, every function the dashboard runs
+#                                       (packaging/order/generate.sh, callgrind), placed first and
+#                                       together; names no longer in the build are skipped in silence
+#   -T packaging/order/sonde.ld         Swift's private functions (no symbol to order) in one place
+#   lld, -z pack-relative-relocs        DT_RELR: the relative relocations in 20 KB, not 3.5 MB of
+#                                       .rela.dyn read at every start (glibc >= 2.36)
+#   --no-export-dynamic                 undoes the -export-dynamic of the static stdlib's link flags:
+#                                       54,000 symbols in .dynsym/.dynstr (3-5 MB) that nothing looks up
+# These are for this build only: `swift build` and `swift test` are not affected.
+order=$PWD/packaging/order
+layout=(
+    -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections -Xcc -fdata-sections
+    -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic
+    -Xlinker --symbol-ordering-file="$order/sonde.order" -Xlinker --no-warn-symbol-ordering
+    -Xlinker -T -Xlinker "$order/sonde.ld"
+)
+
 if [ -z "${SONDE_SKIP_BUILD:-}" ]; then
     # SONDE_BUILD_COMMIT names the commit for a build outside a git checkout (a CI export, a tarball).
     if [ -n "${SONDE_BUILD_COMMIT:-}" ]; then
@@ -30,7 +52,7 @@ if [ -z "${SONDE_SKIP_BUILD:-}" ]; then
     sed -i "s/static let id = \".*\"/static let id = \"$commit\"/" "$commit_file"
     echo "== swift build -c release --static-swift-stdlib --product sonde (commit $commit)"
     start=$(date +%s)
-    swift build -c release --static-swift-stdlib --product sonde --scratch-path "$scratch"
+    swift build -c release --static-swift-stdlib --product sonde --scratch-path "$scratch" "${layout[@]}"
     echo "built in $(( $(date +%s) - start ))s"
 fi
 
