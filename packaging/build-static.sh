@@ -50,6 +50,10 @@ if [ -z "${SONDE_SKIP_BUILD:-}" ]; then
     cp "$commit_file" "$original"
     trap 'cp "$original" "$commit_file"; rm -f "$original"' EXIT
     sed -i "s/static let id = \".*\"/static let id = \"$commit\"/" "$commit_file"
+    # The link does not know these files as inputs: a changed one must relink.
+    for input in "$order/sonde.order" "$order/sonde.ld"; do
+        if [ "$input" -nt "$scratch/release/sonde" ]; then rm -f "$scratch/release/sonde"; fi
+    done
     echo "== swift build -c release --static-swift-stdlib --product sonde (commit $commit)"
     start=$(date +%s)
     swift build -c release --static-swift-stdlib --product sonde --scratch-path "$scratch" "${layout[@]}"
