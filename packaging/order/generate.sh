@@ -3,6 +3,8 @@
 # "Code pages"): every function the dashboard executes, found by running it under callgrind.
 #   packaging/order/generate.sh [UNSTRIPPED_SONDE]      (default .build-static/release/sonde)
 #   SONDE_ORDER_KEEP=dir packaging/order/generate.sh    also keep callgrind's files there
+#   SONDE_ORDER_FRESH=1 packaging/order/generate.sh     forget the names of the file there now
+#                                                       (kept by default if the binary has them)
 # Needs valgrind, tmux and python3; takes ~15-25 minutes (everything runs ~50x slower under
 # callgrind). Not run by CI: the checked-in file is used, and names it lists that a newer build no
 # longer has are ignored by the link (--no-warn-symbol-ordering), so a stale file costs memory, not
@@ -134,6 +136,10 @@ if grep -l 'unhandled instruction\|Giving up' "$work"/valgrind-*.log >/dev/null 
     grep -h 'unhandled instruction\|Giving up' "$work"/valgrind-*.log | sort | uniq -c >&2
 fi
 echo "== $out"
-python3 packaging/order/order.py "$out" "$sonde" \
+# The names of the file there now that the binary still has and these runs missed are kept
+# (SONDE_ORDER_FRESH=1: only these runs).
+keep=()
+if [ -z "${SONDE_ORDER_FRESH:-}" ] && [ -f "$out" ]; then keep=(--keep "$out"); fi
+python3 packaging/order/order.py "${keep[@]}" "$out" "$sonde" \
     "idle:$work/idle.out" "keys:$work/keys.out" "history:$work/history.out" \
     "demo:$work/demo.out" "many:$work/many.out" "commands:$work/commands.out"

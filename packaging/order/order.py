@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""order.py OUT BINARY TIER:CALLGRIND_FILE...: the link order file from callgrind runs.
+"""order.py [--keep OLD_ORDER] OUT BINARY TIER:CALLGRIND_FILE...: the link order file from callgrind runs.
 
 Each callgrind file lists every function the run executed. The order file lists them tier by tier
 (the tiers in the order given: the idle dashboard first), each function once, at its first tier;
@@ -10,6 +10,10 @@ lld places the input sections that hold these symbols first in .text, in this or
 -function-sections each function is a section of its own, so the code a run touches is packed
 into few 64 KB windows (the kernel's fault-around) rather than spread over the whole text.
 
+With --keep, the names of OLD_ORDER that BINARY still defines and these runs did not see stay in
+their tier: two runs of the same dashboard differ by a few dozen functions (timers, which thread
+gets there first), and each one dropped would cost a 64 KB window again.
+
 One tier, first, is not from callgrind (START): what runs in every process but callgrind does not
 name (it reports the code before main as "(below main)", and valgrind runs one thread at a time, so
 the runtime's path for two threads meeting on one type's metadata never runs under it), and
@@ -18,6 +22,7 @@ compiler-rt's 128-bit division (Duration arithmetic), which a run reaches or not
 import collections
 import os
 import re
+import subprocess
 import sys
 
 
@@ -63,10 +68,36 @@ START = [
     "_ZN5swift25blockOnMetadataDependencyENS_18MetadataDependencyES0_",
     "__udivti3", "__umodti3", "__divti3", "__modti3",
 ]
+def defined(binary):
+    """The function names in the symbol table of `binary`."""
+    nm = subprocess.run(["nm", "--defined-only", binary], capture_output=True, text=True, check=True)
+    return {p[2] for p in (line.split(None, 2) for line in nm.stdout.splitlines())
+            if len(p) == 3 and p[1] in "tTwW"}
+
+
+def old_tiers(path):
+    """{tier: [names]} of an order file written by this script."""
+    tiers, tier = {}, None
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("# tier "):
+                tier = line.split()[2].rstrip(":")
+                tiers.setdefault(tier, [])
+            elif line and not line.startswith("#") and tier:
+                tiers[tier].append(line)
+    return tiers
+
+
 def main():
-    if len(sys.argv) < 4:
+    args = sys.argv[1:]
+    keep = {}
+    if args[:1] == ["--keep"] and len(args) > 1:
+        keep, args = old_tiers(args[1]), args[2:]
+    if len(args) < 3:
         sys.exit(__doc__)
-    out, binary, tiers = sys.argv[1], sys.argv[2], sys.argv[3:]
+    out, binary, tiers = args[0], args[1], args[2:]
+    known = defined(binary) if keep else set()
     seen = set(START)
     lines = [
         "# Link order for the static sonde (packaging/build-static.sh passes it to lld as",
@@ -79,7 +110,8 @@ def main():
     counts["start"] = len(START)
     for spec in tiers:
         tier, _, path = spec.partition(":")
-        names = sorted(executed(path, binary) - seen)
+        kept = {name for name in keep.get(tier, []) if name in known}
+        names = sorted((executed(path, binary) | kept) - seen)
         seen.update(names)
         counts[tier] = len(names)
         lines.append(f"# tier {tier}: {len(names)} functions")
