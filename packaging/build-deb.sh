@@ -39,14 +39,6 @@ mkdir -p "$work/shlibs/debian"
 printf 'Source: sonde\n\nPackage: sonde\nArchitecture: any\n' > "$work/shlibs/debian/control"
 depends=$(cd "$work/shlibs" && dpkg-shlibdeps -O "$root/usr/bin/sonde" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 [ -n "$depends" ] || { echo "dpkg-shlibdeps found no dependencies for $bin" >&2; exit 1; }
-# DT_RELR (build-static.sh links with -z pack-relative-relocs) needs glibc 2.36, a version with no
-# symbol in it, which dpkg-shlibdeps does not see: say it.
-if readelf -V "$bin" | grep -q GLIBC_ABI_DT_RELR; then
-    libc=$(printf '%s\n' "$depends" | sed -n 's/.*libc6 (>= \([^)]*\)).*/\1/p')
-    if [ -n "$libc" ] && dpkg --compare-versions "$libc" lt 2.36; then
-        depends=$(printf '%s\n' "$depends" | sed "s/libc6 (>= $libc)/libc6 (>= 2.36)/")
-    fi
-fi
 
 install -d "$root/DEBIAN"
 cat > "$root/DEBIAN/control" <<CONTROL

@@ -22,15 +22,17 @@ commit_file=Sources/sonde/BuildCommit.swift
 #                                       (packaging/order/generate.sh, callgrind), placed first and
 #                                       together; names no longer in the build are skipped in silence
 #   -T packaging/order/sonde.ld         Swift's private functions (no symbol to order) in one place
-#   lld, -z pack-relative-relocs        DT_RELR: the relative relocations in 20 KB, not 3.5 MB of
-#                                       .rela.dyn read at every start (glibc >= 2.36)
+#   lld                                 the only linker here that takes an order for every section
 #   --no-export-dynamic                 undoes the -export-dynamic of the static stdlib's link flags:
 #                                       54,000 symbols in .dynsym/.dynstr (3-5 MB) that nothing looks up
+# Not passed: -z pack-relative-relocs (DT_RELR) would keep 3.4 MB of relocations out of memory,
+# but a binary with it needs glibc 2.36, and Ubuntu 22.04 bastions have 2.35 (the binary needs no
+# more than 2.35 without it). Were it passed, build-deb.sh would have to say libc6 (>= 2.36) itself.
 # These are for this build only: `swift build` and `swift test` are not affected.
 order=$PWD/packaging/order
 layout=(
     -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections -Xcc -fdata-sections
-    -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic
+    -Xswiftc -use-ld=lld -Xlinker --no-export-dynamic
     -Xlinker --symbol-ordering-file="$order/sonde.order" -Xlinker --no-warn-symbol-ordering
     -Xlinker -T -Xlinker "$order/sonde.ld"
 )

@@ -25,12 +25,14 @@ public struct Observations: Sendable {
         /// stays bounded (at 10,000 targets the defaults come to ~27 KB a target once full, 270 MB).
         /// Whole results (about 600 bytes each with their phases, for the detail view's list) are
         /// kept in full up to 200 targets; the compact log, minutes and window up to 1,000. Past
-        /// that each shrinks with the fleet, down to a useful floor.
+        /// that each shrinks with the fleet, down to a useful floor: past 2,400 targets a target's
+        /// detail view lists its last result alone (its trend stays in the log and the minutes), a
+        /// whole result per target being ~4 MB at 10,000.
         public static func forFleet(of count: Int) -> Limits {
             let count = max(1, count)
             func scaled(_ full: Int, upTo targets: Int, floor: Int) -> Int { min(full, max(floor, full * targets / count)) }
             let full = Limits()
-            return Limits(window: scaled(full.window, upTo: 1_000, floor: 50), recent: scaled(full.recent, upTo: 200, floor: 2),
+            return Limits(window: scaled(full.window, upTo: 1_000, floor: 50), recent: scaled(full.recent, upTo: 200, floor: 1),
                           log: scaled(full.log, upTo: 1_000, floor: 60), minutes: scaled(full.minutes, upTo: 1_000, floor: 60))
         }
 

@@ -10,7 +10,7 @@ import Testing
         let thousand = Observations.Limits.forFleet(of: 1_000)
         #expect(thousand.recent == 2 && thousand.log == 400 && thousand.window == 100 && thousand.minutes == 360)
         let fleet = Observations.Limits.forFleet(of: 10_000)
-        #expect(fleet.recent == 2 && fleet.log == 60 && fleet.window == 50 && fleet.minutes == 60)
+        #expect(fleet.recent == 1 && fleet.log == 60 && fleet.window == 50 && fleet.minutes == 60)
         #expect(Observations.Limits.forFleet(of: 0) == Observations.Limits(), "no targets is not a division by zero")
     }
 
@@ -24,7 +24,8 @@ import Testing
             _ = observed.record(.result(result))
         }
         let stats = observed[target: "svc"]
-        #expect(stats?.recent.count == 2)
+        #expect(stats?.recent.count == 1)
+        #expect(stats?.last?.sequence == 1_000, "the one kept is the newest")
         #expect(stats?.log.count == 60)
         #expect(stats?.window.count == 50)
         #expect(stats?.minutes.count ?? 0 <= 61, "60 closed minutes and the one filling")
