@@ -39,7 +39,7 @@ struct FlappingRenderTests {
 
     @Test("A window longer than the result log keeps enough results for it")
     func windowLongerThanLog() {
-        let window = DashboardState.resultLogLimit + 50
+        let window = Observations.Limits().log + 50
         let pattern = "xx" + String(repeating: ".", count: window - 2)
         let flapping = state(pattern, failures: 2, window: window)
         #expect(flapping.observed[target: "auth"]?.log.count == window)

@@ -86,9 +86,6 @@ public struct DashboardState: Sendable {
     /// The clock and event times are shown in this zone (fixed in tests).
     public var timeZone: TimeZone
 
-    /// How many results per target a restarted dashboard seeds from history.
-    public static var resultLogLimit: Int { Observations.Limits().log }
-
     public init(
         environment: String, targets: [TargetInfo], suiteNames: [String] = [], journeyNames: [String] = [], redactor: Redactor = Redactor(secrets: []),
         themes: [String] = ["default"], now: Date = Date(), width: Int = 80, height: Int = 24,
